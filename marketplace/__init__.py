@@ -1,0 +1,56 @@
+"""The OCOP marketplace: create_app() builds the Flask application."""
+from pathlib import Path
+
+from flask import Flask
+
+from marketplace.config import PROJECT_ROOT, load_config
+
+
+def create_app(test_config=None):
+    """Application factory: config → extensions → blueprints → CLI.
+
+    `test_config`, a mapping, overrides every setting read from the environment.
+    """
+    app = Flask(
+        __name__,
+        instance_path=str(PROJECT_ROOT / "instance"),
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder=str(PROJECT_ROOT / "static"),
+    )
+    app.config.from_mapping(load_config())
+    if test_config:
+        app.config.from_mapping(test_config)
+    Path(app.config["UPLOAD_DIR"]).mkdir(parents=True, exist_ok=True)
+
+    configure_extensions(app)
+    configure_blueprints(app)
+    configure_cli(app)
+    return app
+
+
+def configure_extensions(app):
+    from marketplace import i18n, models  # noqa: F401  (models: every table known to Alembic)
+    from marketplace.extensions import babel, csrf, db, migrate
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=i18n.select_locale)
+    i18n.init_app(app)
+
+
+def configure_blueprints(app):
+    from marketplace.api.views import bp as api_bp
+    from marketplace.catalog.views import bp as catalog_bp
+    from marketplace.core.views import bp as core_bp, register_error_pages
+    from marketplace.producers.views import bp as producers_bp
+
+    for blueprint in (core_bp, catalog_bp, producers_bp, api_bp):
+        app.register_blueprint(blueprint)
+    register_error_pages(app)
+
+
+def configure_cli(app):
+    from marketplace.demo.commands import seed_demo_command
+
+    app.cli.add_command(seed_demo_command)

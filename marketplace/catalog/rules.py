@@ -1,0 +1,46 @@
+"""OCOP rating rules, as plain functions the rest of the code and the tests call."""
+from flask_babel import lazy_gettext as _l
+
+from marketplace.catalog.models import CERTIFICATE_VALID_MONTHS
+from marketplace.clock import add_months
+
+# Score band of each star rating (domain.md): a score outside its band is bad input.
+STAR_BANDS = {5: (90, 100), 4: (70, 89), 3: (50, 69), 2: (30, 49), 1: (0, 29)}
+
+
+class CertificateError(ValueError):
+    """A certificate whose data breaks an OCOP rule; `field` names the offending input."""
+
+    def __init__(self, field, message):
+        super().__init__(str(message))
+        self.field = field
+        self.message = message
+
+
+def stars_for_score(score):
+    for stars, (low, high) in STAR_BANDS.items():
+        if low <= score <= high:
+            return stars
+    return None
+
+
+def check_stars_and_score(stars, score):
+    if stars not in STAR_BANDS:
+        raise CertificateError("stars", _l("Stars must be between 1 and 5."))
+    if not isinstance(score, int) or not 0 <= score <= 100:
+        raise CertificateError("score", _l("The score must be a whole number from 0 to 100."))
+    low, high = STAR_BANDS[stars]
+    if not low <= score <= high:
+        raise CertificateError(
+            "score", _l("A %(stars)s★ rating needs a score from %(low)s to %(high)s.", stars=stars, low=low, high=high)
+        )
+
+
+def default_expiry(issued_on):
+    """A certificate is valid 36 months from its issue date."""
+    return add_months(issued_on, CERTIFICATE_VALID_MONTHS)
+
+
+def check_dates(issued_on, expires_on):
+    if expires_on < issued_on:
+        raise CertificateError("expires_on", _l("The expiry date cannot precede the issue date."))

@@ -1,0 +1,80 @@
+"""Every setting of the marketplace, read from the environment.
+
+Each setting is documented here and in `.env.example`; `create_app(test_config)` lets a
+mapping override any of them (tests do).
+"""
+import os
+import secrets
+from pathlib import Path
+
+from dotenv import load_dotenv
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+INSTANCE_DIR = Path(os.environ.get("INSTANCE_DIR", PROJECT_ROOT / "instance"))
+
+
+def _bool(name, default=False):
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def is_production():
+    return "production" in {os.environ.get("FLASK_ENV", ""), os.environ.get("APP_ENV", "")}
+
+
+def _secret_key():
+    """SECRET_KEY from the environment; in development, generated once and kept in instance/."""
+    key = os.environ.get("SECRET_KEY")
+    if key:
+        return key
+    if is_production():
+        raise RuntimeError("SECRET_KEY must be set in production (APP_ENV=production).")
+    path = INSTANCE_DIR / "secret_key"
+    if not path.exists():
+        INSTANCE_DIR.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def load_config():
+    """Build the configuration mapping from the environment (and a `.env` file if present)."""
+    load_dotenv(PROJECT_ROOT / ".env", override=False)
+    production = is_production()
+    return {
+        # Where the data lives. SQLite under instance/ by default; PostgreSQL in production,
+        # e.g. postgresql+psycopg://user@host:5432/ocop
+        "SQLALCHEMY_DATABASE_URI": os.environ.get(
+            "DATABASE_URL", f"sqlite:///{INSTANCE_DIR / 'marketplace.sqlite3'}"
+        ),
+        "SECRET_KEY": _secret_key(),
+        # Whoosh index folder (issue: search); always rebuildable from the database.
+        "SEARCH_INDEX_DIR": os.environ.get("SEARCH_INDEX_DIR", str(INSTANCE_DIR / "search-index")),
+        # Uploaded and generated images (product photos, logos, certificate scans).
+        "UPLOAD_DIR": os.environ.get("UPLOAD_DIR", str(INSTANCE_DIR / "uploads")),
+        # Stripe (card payments). Card payment is offered only when the secret key is set.
+        "STRIPE_SECRET_KEY": os.environ.get("STRIPE_SECRET_KEY", ""),
+        "STRIPE_PUBLISHABLE_KEY": os.environ.get("STRIPE_PUBLISHABLE_KEY", ""),
+        "STRIPE_WEBHOOK_SECRET": os.environ.get("STRIPE_WEBHOOK_SECRET", ""),
+        "STRIPE_API_BASE": os.environ.get("STRIPE_API_BASE", "https://api.stripe.com"),
+        # Redis for shared rate-limit storage across processes; memory when unset.
+        "REDIS_URL": os.environ.get("REDIS_URL", ""),
+        # Interface languages; the first is the default.
+        "LANGUAGES": ["vi", "en"],
+        "BABEL_DEFAULT_LOCALE": "vi",
+        "BABEL_DEFAULT_TIMEZONE": "Asia/Ho_Chi_Minh",
+        "PRODUCTS_PER_PAGE": int(os.environ.get("PRODUCTS_PER_PAGE", "24")),
+        # Requests larger than this answer 413 (photos are limited to 8 MB each).
+        "MAX_CONTENT_LENGTH": int(os.environ.get("MAX_CONTENT_LENGTH", str(20 * 1024 * 1024))),
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": _bool("SESSION_COOKIE_SECURE", production),
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_SECURE": _bool("SESSION_COOKIE_SECURE", production),
+        "WTF_CSRF_TIME_LIMIT": None,
+        "SEND_FILE_MAX_AGE_DEFAULT": 3600,
+    }

@@ -1,0 +1,98 @@
+"""Site-wide pages: home, health check, uploaded media, error pages, security headers."""
+import sqlalchemy as sa
+from flask import Blueprint, current_app, jsonify, render_template, request, send_from_directory
+from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
+
+from marketplace.catalog import services as catalog
+from marketplace.extensions import db
+from marketplace.producers import services as producers
+from marketplace.producers.constants import LEGACY_DISTRICTS
+
+bp = Blueprint("core", __name__)
+
+# One year: uploaded files get random names and never change in place.
+MEDIA_MAX_AGE = 365 * 24 * 3600
+
+
+@bp.get("/")
+def home():
+    featured = catalog.list_products(catalog.ProductFilters(stars_min=4, sort="stars"), per_page=8)
+    return render_template(
+        "core/home.html",
+        featured=featured.items,
+        groups=catalog.categories_tree(),
+        districts=producers.district_counts(),
+        district_names=LEGACY_DISTRICTS,
+    )
+
+
+@bp.get("/healthz")
+def healthz():
+    try:
+        db.session.execute(sa.text("SELECT 1"))
+        database = "ok"
+    except sa.exc.SQLAlchemyError:
+        db.session.rollback()
+        database = "unavailable"
+    status = 200 if database == "ok" else 503
+    return jsonify(status="ok" if status == 200 else "degraded", database=database), status
+
+
+@bp.get("/media/<path:filename>")
+def media(filename):
+    response = send_from_directory(current_app.config["UPLOAD_DIR"], filename, max_age=MEDIA_MAX_AGE)
+    response.cache_control.immutable = True
+    return response
+
+
+@bp.after_app_request
+def security_headers(response):
+    response.headers.setdefault(
+        "Content-Security-Policy",
+        "default-src 'self'; img-src 'self' data:; script-src 'self'; style-src 'self'; "
+        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+    )
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    response.headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
+    if "lang" in request.args:
+        response.vary.add("Cookie")
+    return response
+
+
+def wants_json():
+    return request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json"
+
+
+def _error(status, title, message):
+    if wants_json():
+        return jsonify(error=title, message=message), status
+    return render_template("core/error.html", status=status, title=title, message=message), status
+
+
+def register_error_pages(app):
+    @app.errorhandler(400)
+    def bad_request(error):
+        return _error(400, _("Bad request"), _("The request could not be understood."))
+
+    @app.errorhandler(CSRFError)
+    def csrf_failed(error):
+        return _error(400, _("Form expired"), _("The form has expired or was sent from elsewhere. Please go back, reload the page and try again."))
+
+    @app.errorhandler(404)
+    def not_found(error):
+        return _error(404, _("Page not found"), _("We could not find that page. It may have moved or never existed."))
+
+    @app.errorhandler(405)
+    def method_not_allowed(error):
+        return _error(405, _("Not allowed"), _("That action is not allowed here."))
+
+    @app.errorhandler(413)
+    def too_large(error):
+        return _error(413, _("Too large"), _("What you sent is too large. Photos may be at most 8 MB each."))
+
+    @app.errorhandler(500)
+    def server_error(error):
+        db.session.rollback()
+        return _error(500, _("Something went wrong"), _("Sorry, something went wrong on our side. Please try again in a moment."))

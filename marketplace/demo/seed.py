@@ -1,0 +1,122 @@
+"""Demo data: Bến Tre's cooperatives and their OCOP products, with generated photos.
+
+Idempotent: rows are matched by slug and only missing ones are created, so running the
+seed twice changes nothing.
+"""
+from datetime import date, timedelta
+
+import sqlalchemy as sa
+
+from marketplace import clock, places
+from marketplace.catalog.models import (
+    AssessingLevel,
+    OcopCategory,
+    OcopCertificate,
+    Product,
+    ProductImage,
+    ProductStatus,
+    ReviewStatus,
+)
+from marketplace.catalog.rules import check_stars_and_score, default_expiry
+from marketplace.catalog.services import load_categories
+from marketplace.demo import data, images
+from marketplace.extensions import db
+from marketplace.media import save_variants
+from marketplace.producers.models import ApprovalStatus, Cooperative, EntityKind
+from marketplace.text import nfc
+
+
+def _date(text):
+    return date.fromisoformat(text) if text else None
+
+
+def _cooperative(item):
+    province = places.province(places.VINH_LONG)
+    ward = places.ward(places.VINH_LONG, item["ward_code"])
+    cooperative = Cooperative(
+        slug=item["slug"],
+        name=nfc(item["name"]),
+        kind=EntityKind(item["kind"]),
+        story_vi=nfc(item["story_vi"]),
+        story_en=item["story_en"],
+        founded_year=item["founded_year"],
+        members=item["members"],
+        phone=item["phone"],
+        email=item["email"],
+        street=nfc(item["street"]),
+        province_code=province.code,
+        province_name=province.name,
+        ward_code=ward.code if ward else None,
+        ward_name=ward.name if ward else nfc(item.get("ward_name", "")),
+        legacy_district=item["legacy_district"],
+        status=ApprovalStatus.APPROVED,
+    )
+    cooperative.photo_stem = save_variants(images.cooperative_image(item["slug"]), "cooperatives")
+    return cooperative
+
+
+def _certificate(spec):
+    check_stars_and_score(spec["stars"], spec["score"])
+    issued_on = _date(spec["issued_on"])
+    return OcopCertificate(
+        stars=spec["stars"],
+        score=spec["score"],
+        assessing_level=AssessingLevel(spec["level"]),
+        issuing_body=spec["issuing_body"],
+        decision_number=spec.get("decision_number") or "",
+        decision_date=_date(spec.get("decision_date")),
+        certificate_number=spec.get("certificate_number"),
+        issued_on=issued_on,
+        expires_on=_date(spec.get("expires_on")) or default_expiry(issued_on),
+        criteria_version=spec["criteria_version"],
+        review_status=ReviewStatus.APPROVED,
+        reviewed_at=clock.utcnow(),
+    )
+
+
+def _product(item, cooperative, category):
+    product = Product(
+        slug=item["slug"],
+        cooperative=cooperative,
+        category=category,
+        name_vi=nfc(item["name_vi"]),
+        name_en=item["name_en"],
+        description_vi=nfc(item["description_vi"]),
+        description_en=item["description_en"],
+        unit=nfc(item["unit"]),
+        price_vnd=item["price_vnd"],
+        stock=item["stock"],
+        weight_g=item.get("weight_g"),
+        shelf_life_days=item.get("shelf_life_days"),
+        status=ProductStatus.PUBLISHED,
+        created_at=clock.utcnow() - timedelta(days=item.get("created_days_ago", 30)),
+    )
+    stem = save_variants(images.product_image(item["slug"], category.code), "products")
+    product.images.append(ProductImage(position=0, stem=stem, width=800, height=800))
+    if item.get("certificate"):
+        product.certificates.append(_certificate(item["certificate"]))
+    return product
+
+
+def seed_demo(progress=lambda steps: steps):
+    """Load the demo data; `progress` wraps the list of steps (a CLI progress bar). Returns counts."""
+    load_categories()
+    categories = {c.code: c for c in db.session.scalars(sa.select(OcopCategory))}
+    cooperatives = {c.slug: c for c in db.session.scalars(sa.select(Cooperative))}
+    existing_products = set(db.session.scalars(sa.select(Product.slug)))
+    created = {"cooperatives": 0, "products": 0}
+    steps = [("cooperative", item) for item in data.COOPERATIVES if item["slug"] not in cooperatives]
+    steps += [("product", item) for item in data.PRODUCTS if item["slug"] not in existing_products]
+    for kind, item in progress(steps):
+        if kind == "cooperative":
+            cooperatives[item["slug"]] = _cooperative(item)
+            db.session.add(cooperatives[item["slug"]])
+        else:
+            db.session.add(_product(item, cooperatives[item["cooperative"]], categories[item["category"]]))
+        created[kind + "s"] += 1
+    db.session.commit()
+    return created
+
+
+def database_is_empty():
+    return db.session.scalar(sa.select(sa.func.count(Product.id))) == 0

@@ -1,0 +1,64 @@
+"""Language choice and the formats shoppers read: prices, dates, stars."""
+from flask import current_app, request, session
+from flask_babel import format_date, get_locale, lazy_gettext as _l
+
+from marketplace.markup import render_markdown
+from marketplace.media import image_url
+from marketplace.money import format_vnd
+
+
+def select_locale():
+    """`?lang=` wins and is remembered in the session; then the session; then Vietnamese."""
+    languages = current_app.config["LANGUAGES"]
+    requested = request.args.get("lang")
+    if requested in languages:
+        session["lang"] = requested
+        return requested
+    remembered = session.get("lang")
+    if remembered in languages:
+        return remembered
+    return current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def current_language():
+    return str(get_locale() or "vi")
+
+
+def price(amount):
+    """`85.000 ₫` in Vietnamese, `₫85,000` in English."""
+    return format_vnd(amount, current_language())
+
+
+def short_date(value):
+    """dd/mm/yyyy in Vietnamese, the English short form otherwise."""
+    if value is None:
+        return ""
+    if current_language() == "vi":
+        return value.strftime("%d/%m/%Y")
+    return format_date(value, "medium")
+
+
+def month_year(value):
+    return value.strftime("%m/%Y") if value else ""
+
+
+ENTITY_KIND_LABELS = {
+    "cooperative": _l("Cooperative"),
+    "cooperative_group": _l("Cooperative group"),
+    "enterprise": _l("Enterprise"),
+    "household": _l("Household business"),
+}
+
+
+def entity_kind_label(kind):
+    return ENTITY_KIND_LABELS.get(str(kind), str(kind))
+
+
+def init_app(app):
+    app.jinja_env.filters["price"] = price
+    app.jinja_env.filters["date"] = short_date
+    app.jinja_env.filters["month_year"] = month_year
+    app.jinja_env.globals["current_language"] = current_language
+    app.jinja_env.globals["image_url"] = image_url
+    app.jinja_env.globals["entity_kind_label"] = entity_kind_label
+    app.jinja_env.filters["markdown"] = render_markdown

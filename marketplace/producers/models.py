@@ -1,0 +1,88 @@
+"""OCOP entities: the cooperatives, groups, enterprises and household businesses that produce."""
+import enum
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from marketplace.clock import utcnow
+from marketplace.extensions import db
+from marketplace.producers.constants import LEGACY_DISTRICTS, ORIGIN_BEN_TRE
+
+
+class EntityKind(enum.StrEnum):
+    COOPERATIVE = "cooperative"
+    COOPERATIVE_GROUP = "cooperative_group"
+    ENTERPRISE = "enterprise"
+    HOUSEHOLD = "household"
+
+
+class ApprovalStatus(enum.StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+def str_enum(enum_class, name):
+    """A string column limited to the enum's values by a CHECK constraint (portable)."""
+    return sa.Enum(
+        enum_class,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=32,
+        values_callable=lambda members: [m.value for m in members],
+        validate_strings=True,
+    )
+
+
+class Cooperative(db.Model):
+    __tablename__ = "cooperatives"
+    __table_args__ = (
+        sa.CheckConstraint(
+            "legacy_district IS NULL OR legacy_district IN ("
+            + ", ".join(f"'{code}'" for code in LEGACY_DISTRICTS)
+            + ")",
+            name="legacy_district_known",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(sa.String(120), unique=True)
+    name: Mapped[str] = mapped_column(sa.String(200))
+    kind: Mapped[EntityKind] = mapped_column(str_enum(EntityKind, "entity_kind"))
+    story_vi: Mapped[str] = mapped_column(sa.Text, default="")
+    story_en: Mapped[str] = mapped_column(sa.Text, default="")
+    founded_year: Mapped[int | None]
+    members: Mapped[int | None]
+    phone: Mapped[str] = mapped_column(sa.String(20), default="")
+    email: Mapped[str] = mapped_column(sa.String(254), default="")
+    # Address in today's two-level units (province, then commune/ward), codes from the
+    # `vietnam-provinces` package, names copied so that pages need no lookup.
+    street: Mapped[str] = mapped_column(sa.String(200), default="")
+    province_code: Mapped[int | None]
+    province_name: Mapped[str] = mapped_column(sa.String(100), default="")
+    ward_code: Mapped[int | None]
+    ward_name: Mapped[str] = mapped_column(sa.String(100), default="")
+    # The pre-2025 district, kept for OCOP program statistics and filters.
+    legacy_district: Mapped[str | None] = mapped_column(sa.String(32), index=True)
+    origin_label: Mapped[str] = mapped_column(sa.String(100), default=ORIGIN_BEN_TRE)
+    status: Mapped[ApprovalStatus] = mapped_column(
+        str_enum(ApprovalStatus, "approval_status"), default=ApprovalStatus.PENDING, index=True
+    )
+    rejection_reason: Mapped[str] = mapped_column(sa.Text, default="")
+    photo_stem: Mapped[str | None] = mapped_column(sa.String(64))
+    created_at: Mapped[sa.DateTime] = mapped_column(sa.DateTime, default=utcnow)
+    updated_at: Mapped[sa.DateTime] = mapped_column(sa.DateTime, default=utcnow, onupdate=utcnow)
+
+    products = relationship("Product", back_populates="cooperative")
+
+    @property
+    def district_name(self):
+        return LEGACY_DISTRICTS.get(self.legacy_district or "", "")
+
+    @property
+    def is_approved(self):
+        return self.status == ApprovalStatus.APPROVED
+
+    def __repr__(self):
+        return f"<Cooperative {self.slug}>"

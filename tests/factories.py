@@ -1,0 +1,89 @@
+"""Tiny factories: each makes one valid object with sensible defaults, overridable by keyword."""
+import itertools
+from datetime import timedelta
+
+import sqlalchemy as sa
+
+from marketplace import clock
+from marketplace.catalog.models import (
+    AssessingLevel,
+    OcopCategory,
+    OcopCertificate,
+    Product,
+    ProductImage,
+    ProductStatus,
+    ReviewStatus,
+)
+from marketplace.catalog.rules import default_expiry
+from marketplace.extensions import db
+from marketplace.producers.models import ApprovalStatus, Cooperative, EntityKind
+
+_sequence = itertools.count(1)
+
+
+def category(code="1.3"):
+    return db.session.scalar(sa.select(OcopCategory).where(OcopCategory.code == code))
+
+
+def make_cooperative(**fields):
+    n = next(_sequence)
+    values = {
+        "slug": f"htx-{n}",
+        "name": f"HTX Dừa {n}",
+        "kind": EntityKind.COOPERATIVE,
+        "legacy_district": "mo-cay-nam",
+        "province_code": 86,
+        "province_name": "Vĩnh Long",
+        "ward_code": 28903,
+        "ward_name": "Xã Mỏ Cày",
+        "status": ApprovalStatus.APPROVED,
+    }
+    values.update(fields)
+    cooperative = Cooperative(**values)
+    db.session.add(cooperative)
+    db.session.flush()
+    return cooperative
+
+
+def make_product(cooperative=None, category_code="1.3", images=1, **fields):
+    n = next(_sequence)
+    values = {
+        "slug": f"keo-dua-{n}",
+        "name_vi": f"Kẹo dừa {n}",
+        "name_en": f"Coconut candy {n}",
+        "description_vi": "Kẹo dừa **thơm ngon**.",
+        "unit": "hộp 400 g",
+        "price_vnd": 85000,
+        "stock": 10,
+        "status": ProductStatus.PUBLISHED,
+        "created_at": clock.utcnow() - timedelta(minutes=n),
+    }
+    values.update(fields)
+    product = Product(cooperative=cooperative or make_cooperative(), category=category(category_code), **values)
+    for position in range(images):
+        product.images.append(ProductImage(position=position, stem=f"img{n}x{position}"))
+    db.session.add(product)
+    db.session.flush()
+    return product
+
+
+def make_certificate(product, stars=4, score=None, issued_on=None, **fields):
+    issued_on = issued_on or clock.today() - timedelta(days=100)
+    score = score if score is not None else {5: 92, 4: 75, 3: 55, 2: 35, 1: 20}[stars]
+    values = {
+        "stars": stars,
+        "score": score,
+        "assessing_level": AssessingLevel.PROVINCE,
+        "issuing_body": "UBND tỉnh Vĩnh Long",
+        "decision_number": "123/QĐ-UBND",
+        "certificate_number": f"VL-OCOP-{next(_sequence):04d}" if stars >= 3 else None,
+        "issued_on": issued_on,
+        "expires_on": default_expiry(issued_on),
+        "criteria_version": "148/QĐ-TTg (2023)",
+        "review_status": ReviewStatus.APPROVED,
+    }
+    values.update(fields)
+    certificate = OcopCertificate(product=product, **values)
+    db.session.add(certificate)
+    db.session.flush()
+    return certificate
