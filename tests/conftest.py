@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from flask.testing import FlaskClient
 
 from marketplace import create_app
 from marketplace.catalog.services import load_categories
@@ -25,6 +26,15 @@ def skip_or_fail(reason):
     pytest.skip(reason)
 
 
+class IsolatedClient(FlaskClient):
+    """Each request gets its own app context (fresh `g`, its own DB session), as in production,
+    even though the test itself holds an app context for its factories."""
+
+    def open(self, *args, **kwargs):
+        with self.application.app_context():
+            return super().open(*args, **kwargs)
+
+
 def make_test_app(**overrides):
     config = {
         "TESTING": True,
@@ -37,7 +47,9 @@ def make_test_app(**overrides):
         "RATELIMIT_ENABLED": False,
     }
     config.update(overrides)
-    return create_app(config)
+    app = create_app(config)
+    app.test_client_class = IsolatedClient
+    return app
 
 
 @pytest.fixture(scope="session")

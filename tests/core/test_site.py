@@ -1,0 +1,79 @@
+"""Home, health check, error pages, language switch, headers, media."""
+from pathlib import Path
+
+from marketplace.extensions import db
+from tests.factories import make_certificate, make_cooperative, make_product
+
+
+def test_home_shows_featured_groups_and_districts(client, app):
+    make_certificate(make_product(make_cooperative(), name_vi="Kẹo dừa năm sao"), stars=5)
+    make_certificate(make_product(make_cooperative(), name_vi="Kẹo ba sao"), stars=3)
+    db.session.commit()
+    html = client.get("/").get_data(as_text=True)
+    assert "Kẹo dừa năm sao" in html and "Kẹo ba sao" not in html
+    assert html.count('class="tile group-') == 6
+    for district in ("Mỏ Cày Nam", "Thạnh Phú", "Chợ Lách", "Ba Tri"):
+        assert district in html
+
+
+def test_healthz_reports_database(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.get_json() == {"status": "ok", "database": "ok"}
+
+
+def test_styled_404(client):
+    response = client.get("/no/such/page")
+    assert response.status_code == 404
+    assert 'class="error-page"' in response.get_data(as_text=True)
+
+
+def test_styled_500(app):
+    from tests.conftest import make_test_app
+
+    broken = make_test_app(TESTING=False, PROPAGATE_EXCEPTIONS=False)
+
+    @broken.get("/_boom")
+    def boom():
+        raise RuntimeError("boom")
+
+    response = broken.test_client().get("/_boom")
+    assert response.status_code == 500
+    assert 'class="error-page"' in response.get_data(as_text=True)
+
+
+def test_language_switch_is_remembered_and_reflected(client):
+    assert '<html lang="vi">' in client.get("/").get_data(as_text=True)
+    assert '<html lang="en">' in client.get("/?lang=en").get_data(as_text=True)
+    assert '<html lang="en">' in client.get("/products").get_data(as_text=True)
+    assert '<html lang="vi">' in client.get("/?lang=vi").get_data(as_text=True)
+    assert '<html lang="vi">' in client.get("/?lang=xx").get_data(as_text=True)
+
+
+def test_security_headers(client):
+    response = client.get("/")
+    csp = response.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert response.headers["Referrer-Policy"]
+
+
+def test_media_served_with_long_cache(client, app):
+    folder = Path(app.config["UPLOAD_DIR"]) / "products"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "abc-card.webp").write_bytes(b"RIFF0000WEBP")
+    response = client.get("/media/products/abc-card.webp")
+    assert response.status_code == 200
+    assert response.cache_control.max_age == 365 * 24 * 3600
+    response.close()
+    assert client.get("/media/../secret_key").status_code == 404
+
+
+def test_markdown_is_sanitised(app):
+    from marketplace.markup import render_markdown
+
+    html = str(render_markdown('**ok** <script>alert(1)</script> <a href="javascript:alert(1)" onclick="x()">x</a> [y](https://example.vn)'))
+    assert "<strong>ok</strong>" in html
+    assert "<script" not in html and "javascript:" not in html and "onclick" not in html
+    assert 'href="https://example.vn"' in html
