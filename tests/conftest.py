@@ -49,7 +49,20 @@ def make_test_app(**overrides):
     config.update(overrides)
     app = create_app(config)
     app.test_client_class = IsolatedClient
+    _apps.append(app)
     return app
+
+
+_apps = []
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _dispose_engines():
+    """Close every pooled connection at the end (an open psycopg connection warns, and warnings fail)."""
+    yield
+    for app in _apps:
+        with app.app_context():
+            db.engine.dispose()
 
 
 @pytest.fixture(scope="session")
