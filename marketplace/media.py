@@ -22,7 +22,7 @@ def save_variants(image, folder, upload_dir=None):
     for size_name, longest in SIZES.items():
         copy = image.copy()
         copy.thumbnail((longest, longest), Image.Resampling.LANCZOS)
-        copy.save(upload_dir / f"{stem}-{size_name}.webp", "WEBP", quality=82, method=4)
+        copy.save(upload_dir / f"{stem}-{size_name}.webp", "WEBP", quality=82, method=2)
     return stem
 
 

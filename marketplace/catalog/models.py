@@ -120,7 +120,8 @@ class ProductImage(db.Model):
 
 
 class AssessingLevel(enum.StrEnum):
-    """Who rated the product: districts until July 2025, then province (3–4★) and central (5★)."""
+    """Which council rated the product. The rules changed over time (1048/2019, 148/2023,
+    1489/2025), so the level is stored on each certificate, never derived from the stars."""
 
     DISTRICT = "district"
     PROVINCE = "province"
