@@ -77,4 +77,37 @@ def load_config():
         "REMEMBER_COOKIE_SECURE": _bool("SESSION_COOKIE_SECURE", production),
         "WTF_CSRF_TIME_LIMIT": None,
         "SEND_FILE_MAX_AGE_DEFAULT": 3600,
+        **_accounts_config(),
+    }
+
+
+def _env(name, default):
+    """The environment's value, or `default` when unset or empty (as in a copied .env.example)."""
+    return os.environ.get(name) or default
+
+
+def _accounts_config():
+    """Settings of accounts, mail and rate limits (issue 4)."""
+    return {
+        # "Remember me" keeps a member signed in this long (days).
+        "REMEMBER_COOKIE_DURATION": 86400 * int(_env("REMEMBER_DAYS", "30")),
+        # argon2 cost profile (argon2.profiles): RFC_9106_LOW_MEMORY = 64 MiB, 3 passes. Tests use CHEAPEST.
+        "PASSWORD_HASH_PROFILE": _env("PASSWORD_HASH_PROFILE", "RFC_9106_LOW_MEMORY"),
+        # Outgoing mail. With MAIL_SERVER unset (development) every mail is written as an .eml
+        # file to MAIL_DIR and logged instead of being sent.
+        "MAIL_SERVER": _env("MAIL_SERVER", ""),
+        "MAIL_PORT": int(_env("MAIL_PORT", "587")),
+        "MAIL_USERNAME": _env("MAIL_USERNAME", ""),
+        "MAIL_PASSWORD": _env("MAIL_PASSWORD", ""),
+        "MAIL_USE_TLS": _env("MAIL_USE_TLS", "true").strip().lower() in {"1", "true", "yes", "on"},  # STARTTLS
+        "MAIL_FROM": _env("MAIL_FROM", "OCOP Bến Tre <no-reply@localhost>"),
+        "MAIL_DIR": _env("MAIL_DIR", str(INSTANCE_DIR / "mail")),
+        # Flask-Limiter. Limits hold across processes only with Redis (REDIS_URL).
+        "RATELIMIT_ENABLED": _env("RATELIMIT_ENABLED", "true").strip().lower() in {"1", "true", "yes", "on"},
+        "RATELIMIT_STORAGE_URI": _env("REDIS_URL", "memory://"),
+        "RATELIMIT_HEADERS_ENABLED": True,
+        "RATELIMIT_SIGN_IN": _env("RATELIMIT_SIGN_IN", "10/minute"),  # per IP, and per email
+        "RATELIMIT_SIGN_UP": _env("RATELIMIT_SIGN_UP", "5/minute;30/hour"),  # per IP
+        "RATELIMIT_PASSWORD_RESET": _env("RATELIMIT_PASSWORD_RESET", "5/minute;20/hour"),  # per IP
+        "RATELIMIT_API": _env("RATELIMIT_API", "120/minute"),  # per IP, all of /api/v1
     }

@@ -1,5 +1,9 @@
 """Flask extensions, created here and bound to the app in create_app()."""
+from flask import current_app
 from flask_babel import Babel
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
@@ -24,3 +28,13 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 csrf = CSRFProtect()
 babel = Babel()
+login_manager = LoginManager()
+# Storage comes from RATELIMIT_STORAGE_URI (memory://, or Redis when REDIS_URL is set).
+limiter = Limiter(key_func=get_remote_address)
+
+
+@limiter.request_filter
+def _rate_limits_switched_off():
+    # The limiter object is shared by every app made in one process (tests make several); each
+    # app's own RATELIMIT_ENABLED decides, not whichever app was initialised last.
+    return not current_app.config.get("RATELIMIT_ENABLED", True)

@@ -1,0 +1,1 @@
+"""Accounts: users, roles, organisation membership, sign-in and the authorization helpers."""

@@ -1,0 +1,1 @@
+"""Value chains: distributor companies, sourcing requests, offers and partnerships."""
