@@ -37,15 +37,26 @@ def configure_extensions(app):
     csrf.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale)
     i18n.init_app(app)
+    configure_accounts(app)
+
+
+def configure_accounts(app):
+    from marketplace.accounts import authz, labels
+    from marketplace.extensions import limiter
+
+    authz.init_app(app)  # Flask-Login: session loading, sign-in redirects
+    limiter.init_app(app)
+    labels.init_app(app)
 
 
 def configure_blueprints(app):
+    from marketplace.accounts.views import bp as accounts_bp
     from marketplace.api.views import bp as api_bp
     from marketplace.catalog.views import bp as catalog_bp
     from marketplace.core.views import bp as core_bp, register_error_pages
     from marketplace.producers.views import bp as producers_bp
 
-    for blueprint in (core_bp, catalog_bp, producers_bp, api_bp):
+    for blueprint in (core_bp, catalog_bp, producers_bp, api_bp, accounts_bp):
         app.register_blueprint(blueprint)
     register_error_pages(app)
 
@@ -54,3 +65,7 @@ def configure_cli(app):
     from marketplace.demo.commands import seed_demo_command
 
     app.cli.add_command(seed_demo_command)
+
+    from marketplace.accounts.cli import create_admin_command
+
+    app.cli.add_command(create_admin_command)

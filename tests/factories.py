@@ -5,6 +5,8 @@ from datetime import timedelta
 import sqlalchemy as sa
 
 from marketplace import clock
+from marketplace.accounts.models import CooperativeMember, DistributorMember, Role, User
+from marketplace.accounts.services import hash_password
 from marketplace.catalog.models import (
     AssessingLevel,
     OcopCategory,
@@ -17,6 +19,7 @@ from marketplace.catalog.models import (
 from marketplace.catalog.rules import default_expiry
 from marketplace.extensions import db
 from marketplace.producers.models import ApprovalStatus, Cooperative, EntityKind
+from marketplace.valuechain.models import DistributorCompany, DistributorKind
 
 _sequence = itertools.count(1)
 
@@ -87,3 +90,59 @@ def make_certificate(product, stars=4, score=None, issued_on=None, **fields):
     db.session.add(certificate)
     db.session.flush()
     return certificate
+
+
+# Accounts (issue 4) ------------------------------------------------------------------------
+
+PASSWORD = "coconut-candy-42"  # every factory user's password
+
+
+def make_user(role=Role.CONSUMER, password=PASSWORD, confirmed=True, **fields):
+    n = next(_sequence)
+    values = {
+        "email": f"user{n}@example.com",
+        "display_name": f"Người dùng {n}",
+        "language": "vi",
+        "role": role,
+        "email_confirmed_at": clock.utcnow() if confirmed else None,
+    }
+    values.update(fields)
+    user = User(password_hash=hash_password(password), **values)
+    db.session.add(user)
+    db.session.flush()
+    return user
+
+
+def make_distributor(**fields):
+    n = next(_sequence)
+    values = {"slug": f"npp-{n}", "name": f"Nhà phân phối {n}", "kind": DistributorKind.WHOLESALER,
+              "status": ApprovalStatus.APPROVED}
+    values.update(fields)
+    company = DistributorCompany(**values)
+    db.session.add(company)
+    db.session.flush()
+    return company
+
+
+def make_cooperative_staff(cooperative=None, is_owner=True, **user_fields):
+    """A cooperative_staff user of `cooperative` (a new approved one by default)."""
+    user = make_user(role=Role.COOPERATIVE_STAFF, **user_fields)
+    db.session.add(CooperativeMember(user=user, cooperative=cooperative or make_cooperative(), is_owner=is_owner))
+    db.session.flush()
+    return user
+
+
+def make_distributor_staff(distributor=None, is_owner=True, **user_fields):
+    """A distributor_staff user of `distributor` (a new approved company by default)."""
+    user = make_user(role=Role.DISTRIBUTOR_STAFF, **user_fields)
+    db.session.add(DistributorMember(user=user, distributor=distributor or make_distributor(), is_owner=is_owner))
+    db.session.flush()
+    return user
+
+
+def sign_in_as(client, user):
+    """Sign `client` in as `user` without the sign-in form (commit the user first)."""
+    with client.session_transaction() as session:
+        session["_user_id"] = user.get_id()
+        session["_fresh"] = True
+    return client

@@ -2,11 +2,12 @@
 from flask import Blueprint, abort, current_app, jsonify, request, url_for
 
 from marketplace.catalog import services as catalog
-from marketplace.extensions import csrf
+from marketplace.extensions import csrf, limiter
 from marketplace.producers import services as producers
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 csrf.exempt(bp)  # read-only; state-changing endpoints must add their own token checks
+limiter.limit(lambda: current_app.config["RATELIMIT_API"])(bp)  # per client IP, over all of /api/v1
 
 
 def _bad_parameters(errors):

@@ -56,6 +56,10 @@ def security_headers(response):
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("X-Frame-Options", "DENY")
     response.headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
+    response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+    if current_app.config["SESSION_COOKIE_SECURE"]:
+        # Served over HTTPS only (production): browsers refuse plain HTTP for a year.
+        response.headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
     if "lang" in request.args:
         response.vary.add("Cookie")
     return response
@@ -79,6 +83,14 @@ def register_error_pages(app):
     @app.errorhandler(CSRFError)
     def csrf_failed(error):
         return _error(400, _("Form expired"), _("The form has expired or was sent from elsewhere. Please go back, reload the page and try again."))
+
+    @app.errorhandler(403)
+    def forbidden(error):
+        return _error(403, _("Not for this account"), _("This page is for another kind of account. If you think you should see it, sign in with the right account."))
+
+    @app.errorhandler(429)
+    def too_many_requests(error):
+        return _error(429, _("Too many attempts"), _("You have tried this too often in a short time. Please wait a minute and try again."))
 
     @app.errorhandler(404)
     def not_found(error):

@@ -6,3 +6,14 @@ document.addEventListener("DOMContentLoaded", function () {
     select.addEventListener("change", function () { select.form.submit(); });
   });
 });
+
+// Accounts: a select with data-refresh="<button id>" presses that button when it changes
+// (e.g. the province select reloads the list of communes; without JS the button is pressed by hand).
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("select[data-refresh]").forEach(function (select) {
+    select.addEventListener("change", function () {
+      var button = document.getElementById(select.getAttribute("data-refresh"));
+      if (button) { button.click(); }
+    });
+  });
+});

@@ -1,0 +1,22 @@
+"""`flask --app wsgi create-admin --email …`: make the first admin (or promote an account)."""
+import click
+from flask.cli import with_appcontext
+
+from marketplace.accounts import services
+
+
+@click.command("create-admin")
+@click.option("--email", required=True, help="Email address of the admin account.")
+@click.option("--password", help="Password of a new account (asked for, hidden, when not given).")
+@click.option("--name", default="", help="Display name of a new account.")
+@with_appcontext
+def create_admin_command(email, password, name):
+    """Create an admin account, or make an existing account admin."""
+    existing = services.find_user(email)
+    if existing is None and not password:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    try:
+        user = services.create_admin(email, password, name)
+    except services.AccountError as error:
+        raise click.ClickException(str(error.message)) from None
+    click.echo(f"{user.email} is an admin{' (existing account)' if existing else ''}.")
