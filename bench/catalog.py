@@ -4,7 +4,8 @@
 
 Seeds the demo data into a throw-away SQLite database, serves the marketplace and the hello
 app with gunicorn (2 workers each, one at a time) on 127.0.0.1, loads /products (24 per page)
-and a product page with wrk, and prints requests/s and the ratio to the baseline.
+and a product page with wrk, and prints requests/s and the ratio to the baseline — with the anonymous page cache
+(as visitors get it) and without it (every request rendered).
 Target (issue #2): /products at 35% or more of hello.
 """
 import argparse
@@ -46,9 +47,12 @@ def main():
 
             slug = json.load(urllib.request.urlopen(url + "/api/v1/products?per_page=1"))["items"][0]["slug"]
             detail = requests_per_second(f"{url}/products/{slug}", args.seconds)
+        with served("wsgi:app", {**env, "CATALOGUE_CACHE_SECONDS": "0"}) as url:
+            uncached = requests_per_second(url + "/products?per_page=24", args.seconds)
     print(f"hello (baseline)      {hello:8.0f} req/s")
     print(f"/products (24/page)   {products:8.0f} req/s   {products / hello:6.1%} of hello (target ≥ 35%)")
     print(f"/products/<slug>      {detail:8.0f} req/s   {detail / hello:6.1%} of hello")
+    print(f"/products, no cache   {uncached:8.0f} req/s   {uncached / hello:6.1%} of hello (every request rendered)")
     return 0 if products / hello >= 0.35 else 1
 
 

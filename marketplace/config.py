@@ -66,6 +66,9 @@ def load_config():
         "BABEL_DEFAULT_LOCALE": "vi",
         "BABEL_DEFAULT_TIMEZONE": "Asia/Ho_Chi_Minh",
         "PRODUCTS_PER_PAGE": int(os.environ.get("PRODUCTS_PER_PAGE", "24")),
+        # Anonymous catalogue pages are cached this many seconds per process (0 disables);
+        # a commit that changes the catalogue clears the cache of its own process at once.
+        "CATALOGUE_CACHE_SECONDS": int(os.environ.get("CATALOGUE_CACHE_SECONDS", "5")),
         # Requests larger than this answer 413 (photos are limited to 8 MB each).
         "MAX_CONTENT_LENGTH": int(os.environ.get("MAX_CONTENT_LENGTH", str(20 * 1024 * 1024))),
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},

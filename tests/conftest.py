@@ -45,6 +45,7 @@ def make_test_app(**overrides):
         "SEARCH_INDEX_DIR": str(_TMP / "search-index"),
         "SERVER_NAME": None,
         "RATELIMIT_ENABLED": False,
+        "CATALOGUE_CACHE_SECONDS": 0,
         "PASSWORD_HASH_PROFILE": "CHEAPEST",  # argon2 at full cost would slow every sign-in test
         "MAIL_DIR": str(_TMP / "mail"),
     }

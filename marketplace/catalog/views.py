@@ -2,12 +2,14 @@
 from flask import Blueprint, abort, current_app, render_template, request
 
 from marketplace.catalog import services as catalog
+from marketplace.core.pagecache import cached_page
 from marketplace.producers.constants import LEGACY_DISTRICTS
 
 bp = Blueprint("catalog", __name__)
 
 
 @bp.get("/products")
+@cached_page
 def product_list():
     # Bad values in the URL are ignored on pages (the API answers 400 for them).
     filters, errors = catalog.parse_filters(request.args)
@@ -24,6 +26,7 @@ def product_list():
 
 
 @bp.get("/products/<slug>")
+@cached_page
 def product_detail(slug):
     card = catalog.get_product_card(slug)
     if card is None:

@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 
 from marketplace.catalog import services as catalog
+from marketplace.core.pagecache import cached_page
 from marketplace.extensions import db
 from marketplace.producers import services as producers
 from marketplace.producers.constants import LEGACY_DISTRICTS
@@ -16,6 +17,7 @@ MEDIA_MAX_AGE = 365 * 24 * 3600
 
 
 @bp.get("/")
+@cached_page
 def home():
     featured = catalog.list_products(catalog.ProductFilters(stars_min=4, sort="stars"), per_page=8)
     return render_template(

@@ -2,6 +2,7 @@
 from flask import Blueprint, abort, render_template, request
 
 from marketplace.catalog import services as catalog
+from marketplace.core.pagecache import cached_page
 from marketplace.producers import services as producers
 from marketplace.producers.constants import LEGACY_DISTRICTS
 
@@ -9,6 +10,7 @@ bp = Blueprint("producers", __name__)
 
 
 @bp.get("/cooperatives")
+@cached_page
 def cooperative_list():
     district = request.args.get("district", "")
     if district not in LEGACY_DISTRICTS:
@@ -22,6 +24,7 @@ def cooperative_list():
 
 
 @bp.get("/cooperatives/<slug>")
+@cached_page
 def cooperative_detail(slug):
     cooperative = producers.get_approved_cooperative(slug)
     if cooperative is None:

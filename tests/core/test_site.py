@@ -1,6 +1,8 @@
 """Home, health check, error pages, language switch, headers, media."""
 from pathlib import Path
 
+import sqlalchemy as sa
+
 from marketplace.extensions import db
 from tests.factories import make_certificate, make_cooperative, make_product
 
@@ -77,3 +79,45 @@ def test_markdown_is_sanitised(app):
     assert "<strong>ok</strong>" in html
     assert "<script" not in html and "javascript:" not in html and "onclick" not in html
     assert 'href="https://example.vn"' in html
+
+
+def test_anonymous_catalogue_pages_are_cached_until_a_catalogue_commit(app, client):
+    from marketplace.core import pagecache
+
+    app.config["CATALOGUE_CACHE_SECONDS"] = 60
+    try:
+        coop = make_cooperative()
+        product = make_product(coop, name_vi="Kẹo dừa cũ")
+        make_certificate(product, stars=4)
+        db.session.commit()
+        assert "Kẹo dừa cũ" in client.get("/products").get_data(as_text=True)
+        # A change made behind the ORM's back is not seen while cached...
+        db.session.execute(sa.text("UPDATE products SET name_vi = 'Kẹo dừa lén' WHERE id = :id"), {"id": product.id})
+        db.session.commit()
+        assert "Kẹo dừa cũ" in client.get("/products").get_data(as_text=True)
+        # ...an ORM commit touching the catalogue clears it at once.
+        db.session.refresh(product)
+        product.name_vi = "Kẹo dừa mới"
+        db.session.commit()
+        assert "Kẹo dừa mới" in client.get("/products").get_data(as_text=True)
+        # Another language is another page.
+        assert '<html lang="en">' in client.get("/products?lang=en").get_data(as_text=True)
+    finally:
+        app.config["CATALOGUE_CACHE_SECONDS"] = 0
+        pagecache.invalidate()
+
+
+def test_guests_with_their_own_session_state_are_not_served_the_cache(app, client):
+    from marketplace.core import pagecache
+
+    app.config["CATALOGUE_CACHE_SECONDS"] = 60
+    try:
+        client.get("/products")
+        with client.session_transaction() as session:
+            session["cart"] = {"1": 1}
+        key_count = len(pagecache._pages)
+        client.get("/products?page=1")
+        assert len(pagecache._pages) == key_count
+    finally:
+        app.config["CATALOGUE_CACHE_SECONDS"] = 0
+        pagecache.invalidate()
