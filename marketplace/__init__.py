@@ -54,9 +54,10 @@ def configure_blueprints(app):
     from marketplace.api.views import bp as api_bp
     from marketplace.catalog.views import bp as catalog_bp
     from marketplace.core.views import bp as core_bp, register_error_pages
+    from marketplace.notices.views import bp as notices_bp
     from marketplace.producers.views import bp as producers_bp
 
-    for blueprint in (core_bp, catalog_bp, producers_bp, api_bp, accounts_bp):
+    for blueprint in (core_bp, catalog_bp, producers_bp, api_bp, accounts_bp, notices_bp):
         app.register_blueprint(blueprint)
     register_error_pages(app)
 

@@ -1,5 +1,5 @@
 """Language choice and the formats shoppers read: prices, dates, stars."""
-from flask import current_app, request, session
+from flask import current_app, has_request_context, request, session
 from flask_babel import format_date, get_locale, lazy_gettext as _l
 
 from marketplace.markup import render_markdown
@@ -10,6 +10,8 @@ from marketplace.money import format_vnd
 def select_locale():
     """`?lang=` wins and is remembered in the session; then the session; then Vietnamese."""
     languages = current_app.config["LANGUAGES"]
+    if not has_request_context():  # CLI commands and mail outside a request; force_locale overrides
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     requested = request.args.get("lang")
     if requested in languages:
         session["lang"] = requested
