@@ -235,20 +235,25 @@ def send_confirmation(user, next_url=None):
     ))
 
 
-def confirm_account(token):
-    """The user whose sign-up this link confirms (now confirmed), or None.
-
-    A link confirms once: afterwards it answers None, so an old link found in a mailbox
-    cannot be used to sign in.
-    """
+def account_to_confirm(token):
+    """The unconfirmed user a sign-up link is for, or None (invalid, expired or already used)."""
     data = read_token("confirm-account", token)
     user = db.session.get(User, data["u"]) if data else None
     if user is None or not user.is_active or user.email_confirmed_at is not None:
         return None
-    if data["e"] != email_fingerprint(user.email):
-        return None
-    user.email_confirmed_at = clock.utcnow()
-    db.session.commit()
+    return user if data["e"] == email_fingerprint(user.email) else None
+
+
+def confirm_account(token):
+    """Confirm the account a sign-up link is for and return its user, or None.
+
+    A link confirms once: afterwards it answers None, so an old link found in a mailbox
+    cannot be used to sign in.
+    """
+    user = account_to_confirm(token)
+    if user is not None:
+        user.email_confirmed_at = clock.utcnow()
+        db.session.commit()
     return user
 
 

@@ -113,11 +113,10 @@ def check_inbox():
 @bp.route("/sign-up/confirm/<token>", methods=["GET", "POST"])
 def confirm_account(token):
     # GET shows a button, POST confirms: mail scanners that open links change nothing.
+    if services.account_to_confirm(token) is None:
+        return render_template("accounts/link_expired.html")
     if request.method == "POST":
         user = services.confirm_account(token)
-        if user is None:
-            flash(_("This link has expired or was already used. Sign in, or sign up again."), "error")
-            return redirect(url_for("accounts.sign_in"))
         _start_session(user)
         flash(_("Your email address is confirmed. Welcome!"), "success")
         return redirect(safe_next(request.args.get("next")) or url_for("accounts.profile"))

@@ -1,0 +1,242 @@
+"""The authorization matrix: every endpoint of the app, and what each kind of user gets there.
+
+`test_every_endpoint_has_a_row` walks `app.url_map`: an endpoint (or an HTTP method of it)
+without a row in MATRIX fails, and so does a row for an endpoint that no longer exists.
+`test_matrix` then requests every row as each of the seven users of ROLES.
+
+Adding an endpoint? Add its row — one `Case` per HTTP method (HEAD and OPTIONS are implied):
+
+    "portal.product_edit": [
+        Case("GET", "/portal/products/{product_a}/edit", only(STAFF_A, STAFF_B, staff_b=404)),
+        Case("POST", "/portal/products/{product_a}/edit", only(STAFF_A, STAFF_B, staff_b=404)),
+    ],
+
+- The path's {placeholders} come from the `world` fixture below: cooperative A and B with
+  their staff, a distributor company, a pending cooperative, a product of A, … Add what your
+  endpoint needs there (an object of cooperative A is how "staff of B gets 404" is shown).
+- Expectations, built with:
+    PUBLIC                    every user, signed in or not, gets OK
+    SIGNED_IN                 anonymous → SIGN_IN, every signed-in user → OK
+    only(*roles)              those roles → OK, other signed-in users → 403, anonymous → SIGN_IN
+    same_for_all(status)      everybody gets `status` (e.g. a public URL that 404s here)
+  and any of them can override single roles by keyword: only(ADMIN, consumer=404).
+- What counts: OK = any status below 400 except a redirect to the sign-in page; SIGN_IN =
+  302 to /sign-in?next=…; or an exact status code (403 role-gated page, 404 somebody
+  else's object, 405, …). See marketplace/accounts/authz.py for which answer is right.
+- Requests carry an empty form (CSRF is off in tests), so an allowed user usually gets the
+  form back with errors (200) or a redirect. Users run in the order of ROLES, the owner of
+  cooperative A last, so that a request that changes something (removing A's staff member)
+  happens after the others have been checked against the unchanged world.
+"""
+from dataclasses import dataclass
+
+import pytest
+
+from marketplace.accounts.models import Role
+from marketplace.extensions import db
+from marketplace.producers.models import ApprovalStatus
+from tests.conftest import make_test_app
+from tests.factories import (
+    make_certificate,
+    make_cooperative,
+    make_cooperative_staff,
+    make_distributor,
+    make_distributor_staff,
+    make_product,
+    make_user,
+    sign_in_as,
+)
+
+ANONYMOUS, CONSUMER, DISTRIBUTOR, REVIEWER, ADMIN, STAFF_B, STAFF_A = ROLES = (
+    "anonymous", "consumer", "distributor", "reviewer", "admin", "staff_b", "staff_a",
+)
+OK, SIGN_IN = "ok", "sign-in"
+
+
+def _expect(default_signed_in, anonymous, overrides):
+    unknown = set(overrides) - set(ROLES)
+    assert not unknown, f"unknown roles {unknown}"
+    expected = {role: default_signed_in for role in ROLES}
+    expected[ANONYMOUS] = anonymous
+    expected.update(overrides)
+    return expected
+
+
+def public(**overrides):
+    return _expect(OK, OK, overrides)
+
+
+def signed_in(**overrides):
+    return _expect(OK, SIGN_IN, overrides)
+
+
+def only(*roles, **overrides):
+    return _expect(403, SIGN_IN, {**{role: OK for role in roles}, **overrides})
+
+
+def same_for_all(status):
+    return _expect(status, status, {})
+
+
+PUBLIC = public()
+SIGNED_IN = signed_in()
+
+
+@dataclass
+class Case:
+    method: str
+    path: str
+    expected: dict
+
+
+MATRIX = {
+    # Public storefront, API and files.
+    "core.home": [Case("GET", "/", PUBLIC)],
+    "core.healthz": [Case("GET", "/healthz", PUBLIC)],
+    "core.media": [Case("GET", "/media/products/missing-card.webp", same_for_all(404))],
+    "static": [Case("GET", "/static/css/site.css", PUBLIC)],
+    "catalog.product_list": [Case("GET", "/products", PUBLIC)],
+    "catalog.product_detail": [Case("GET", "/products/{product_a_slug}", PUBLIC)],
+    "producers.cooperative_list": [Case("GET", "/cooperatives", PUBLIC)],
+    "producers.cooperative_detail": [Case("GET", "/cooperatives/{cooperative_a_slug}", PUBLIC)],
+    "api.products": [Case("GET", "/api/v1/products", PUBLIC)],
+    "api.product": [Case("GET", "/api/v1/products/{product_a_slug}", PUBLIC)],
+    "api.cooperatives": [Case("GET", "/api/v1/cooperatives", PUBLIC)],
+    "api.cooperative": [Case("GET", "/api/v1/cooperatives/{cooperative_a_slug}", PUBLIC)],
+    # Signing up and in: open to all (signed-in users are sent on to their account).
+    "accounts.sign_up": [Case("GET", "/sign-up", PUBLIC), Case("POST", "/sign-up", PUBLIC)],
+    "accounts.check_inbox": [Case("GET", "/sign-up/check-inbox", PUBLIC)],
+    "accounts.confirm_account": [
+        Case("GET", "/sign-up/confirm/{bad_token}", PUBLIC),
+        Case("POST", "/sign-up/confirm/{bad_token}", PUBLIC),
+    ],
+    "accounts.sign_in": [Case("GET", "/sign-in", PUBLIC), Case("POST", "/sign-in", PUBLIC)],
+    "accounts.sign_out": [Case("POST", "/sign-out", PUBLIC)],
+    "accounts.forgot_password": [Case("GET", "/password/forgot", PUBLIC), Case("POST", "/password/forgot", PUBLIC)],
+    "accounts.reset_password": [
+        Case("GET", "/password/reset/{bad_token}", PUBLIC),
+        Case("POST", "/password/reset/{bad_token}", PUBLIC),
+    ],
+    "accounts.accept_invitation": [
+        Case("GET", "/invitations/{bad_token}", PUBLIC),
+        Case("POST", "/invitations/{bad_token}", PUBLIC),
+    ],
+    # The account of whoever is signed in.
+    "accounts.profile": [Case("GET", "/account", SIGNED_IN), Case("POST", "/account", SIGNED_IN)],
+    "accounts.security": [Case("GET", "/account/security", SIGNED_IN), Case("POST", "/account/security", SIGNED_IN)],
+    "accounts.change_email": [Case("GET", "/account/email", SIGNED_IN), Case("POST", "/account/email", SIGNED_IN)],
+    "accounts.confirm_email": [
+        Case("GET", "/account/email/confirm/{bad_token}", SIGNED_IN),
+        Case("POST", "/account/email/confirm/{bad_token}", SIGNED_IN),
+    ],
+    "accounts.delete_account": [Case("GET", "/account/delete", SIGNED_IN), Case("POST", "/account/delete", SIGNED_IN)],
+    # Organisations: consumers register one; staff are sent to theirs; council and admin may not.
+    "accounts.register_cooperative": [
+        Case("GET", "/account/cooperative/register", signed_in(reviewer=403, admin=403)),
+        Case("POST", "/account/cooperative/register", signed_in(reviewer=403, admin=403)),
+    ],
+    "accounts.register_distributor": [
+        Case("GET", "/account/company/register", signed_in(reviewer=403, admin=403)),
+        Case("POST", "/account/company/register", signed_in(reviewer=403, admin=403)),
+    ],
+    "accounts.cooperative_account": [Case("GET", "/account/cooperative", only(STAFF_A, STAFF_B))],
+    "accounts.invite_cooperative_staff": [Case("POST", "/account/cooperative/staff", only(STAFF_A, STAFF_B))],
+    "accounts.remove_cooperative_staff": [
+        Case("POST", "/account/cooperative/staff/{member_a}/remove", only(STAFF_A, staff_b=404)),
+    ],
+    "accounts.distributor_account": [Case("GET", "/account/company", only(DISTRIBUTOR))],
+    "accounts.invite_distributor_staff": [Case("POST", "/account/company/staff", only(DISTRIBUTOR))],
+    "accounts.remove_distributor_staff": [
+        Case("POST", "/account/company/staff/{member_d}/remove", only(DISTRIBUTOR)),
+    ],
+    # Council and admin.
+    "accounts.organisation_queue": [Case("GET", "/council/organisations", only(REVIEWER, ADMIN))],
+    "accounts.review_organisation": [
+        Case("POST", "/council/organisations/cooperative/{pending_cooperative}", only(REVIEWER, ADMIN)),
+    ],
+    "accounts.admin_users": [Case("GET", "/admin/users", only(ADMIN))],
+    "accounts.change_role": [Case("POST", "/admin/users/{consumer}/role", only(ADMIN))],
+    # Notices of the signed-in user.
+    "notices.notice_list": [Case("GET", "/notices", SIGNED_IN)],
+    "notices.mark_all_read": [Case("POST", "/notices/read", SIGNED_IN)],
+    "notices.open_notice": [Case("POST", "/notices/{missing_id}/open", signed_in(**{r: 404 for r in ROLES[1:]}))],
+}
+
+
+@pytest.fixture
+def world(app):
+    """The users of ROLES and the objects the paths refer to; returns (users, path values)."""
+    cooperative_a, cooperative_b = make_cooperative(), make_cooperative()
+    product_a = make_product(cooperative_a)
+    make_certificate(product_a, stars=4)
+    company = make_distributor()
+    users = {
+        CONSUMER: make_user(),
+        DISTRIBUTOR: make_distributor_staff(company),
+        REVIEWER: make_user(role=Role.COUNCIL_REVIEWER),
+        ADMIN: make_user(role=Role.ADMIN),
+        STAFF_B: make_cooperative_staff(cooperative_b),
+        STAFF_A: make_cooperative_staff(cooperative_a),
+    }
+    pending = make_cooperative(status=ApprovalStatus.PENDING)
+    make_cooperative_staff(pending)
+    values = {
+        "product_a_slug": product_a.slug,
+        "cooperative_a_slug": cooperative_a.slug,
+        "member_a": make_cooperative_staff(cooperative_a, is_owner=False).id,
+        "member_d": make_distributor_staff(company, is_owner=False).id,
+        "pending_cooperative": pending.id,
+        "consumer": users[CONSUMER].id,
+        "bad_token": "not-a-valid-token",
+        "missing_id": 999999,
+    }
+    db.session.commit()
+    return users, values
+
+
+def _outcome(response):
+    location = response.headers.get("Location", "")
+    if response.status_code == 302 and location.startswith("/sign-in"):
+        return SIGN_IN
+    return OK if response.status_code < 400 else response.status_code
+
+
+def _differences(app):
+    """(endpoint, method) pairs served without a row, and rows for pairs not served."""
+    served = {
+        (rule.endpoint, method)
+        for rule in app.url_map.iter_rules()
+        for method in rule.methods - {"HEAD", "OPTIONS"}
+    }
+    listed = {(endpoint, case.method) for endpoint, cases in MATRIX.items() for case in cases}
+    return served - listed, listed - served
+
+
+def test_every_endpoint_has_a_row(app):
+    without_row, stale = _differences(app)
+    assert without_row == set(), "endpoints without a row in MATRIX (see this file's docstring)"
+    assert stale == set(), "rows in MATRIX for endpoints that no longer exist"
+
+
+def test_a_new_endpoint_without_a_row_is_caught(app):
+    extended = make_test_app()
+    extended.add_url_rule("/portal/secret", "portal.secret", lambda: "x", methods=["GET", "POST"])
+    assert _differences(extended)[0] == {("portal.secret", "GET"), ("portal.secret", "POST")}
+
+
+@pytest.mark.parametrize(
+    "endpoint, case",
+    [(endpoint, case) for endpoint, cases in MATRIX.items() for case in cases],
+    ids=[f"{endpoint}-{case.method}" for endpoint, cases in MATRIX.items() for case in cases],
+)
+def test_matrix(app, world, endpoint, case):
+    users, values = world
+    path = case.path.format(**values)
+    got = {}
+    for role in ROLES:
+        client = app.test_client()
+        if role != ANONYMOUS:
+            sign_in_as(client, users[role])
+        with client.open(path, method=case.method, data={} if case.method != "GET" else None) as response:
+            got[role] = _outcome(response)
+    assert got == case.expected, f"{case.method} {path}"
