@@ -20,3 +20,8 @@ def seed_demo_command(if_empty):
 
     created = seed_demo(progress)
     click.echo(f"Created {created['cooperatives']} cooperatives and {created['products']} products.")
+    from marketplace.accounts.demo import DEMO_PASSWORD
+
+    click.echo(f"Demo sign-ins (password: {DEMO_PASSWORD}):")
+    for role, email in created["sign_ins"]:
+        click.echo(f"  {role.value:<18} {email}")

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 import sqlalchemy as sa
 
 from marketplace import clock, places
+from marketplace.accounts.demo import seed_demo_accounts
 from marketplace.catalog.models import (
     AssessingLevel,
     OcopCategory,
@@ -114,6 +115,7 @@ def seed_demo(progress=lambda steps: steps):
         else:
             db.session.add(_product(item, cooperatives[item["cooperative"]], categories[item["category"]]))
         created[kind + "s"] += 1
+    created["sign_ins"] = seed_demo_accounts()  # one sign-in per role (marketplace.accounts.demo)
     db.session.commit()
     return created
 
