@@ -93,6 +93,9 @@ def empty_database():
 
 @pytest.fixture
 def app(_schema):
+    from marketplace.mail import outbox
+
+    outbox(_schema).clear()  # every test starts with no captured mail
     with _schema.app_context():
         yield _schema
         db.session.remove()

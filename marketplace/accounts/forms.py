@@ -29,7 +29,16 @@ def _strip(value):
 
 
 def _email_validators():
-    return [_required(), Email(message=EMAIL_INVALID), Length(max=254, message=_l("This email address is too long."))]
+    return [_required(), Email(message=EMAIL_INVALID), _max_length(254)]
+
+
+def _max_length(n):
+    return Length(max=n, message=_l("Use at most %(max)d characters."))
+
+
+def _email_field(label, validators, autocomplete="email"):
+    """An email input, trimmed before validation (pasted addresses often carry spaces)."""
+    return EmailField(label, validators=validators, filters=[_strip], render_kw={"autocomplete": autocomplete})
 
 
 def _optional_int(value):
@@ -78,10 +87,10 @@ def _confirm_field(other):
 
 class SignUpForm(FlaskForm):
     display_name = StringField(
-        _l("Your name"), validators=[_required(), Length(max=100, message=_l("Use at most 100 characters."))],
+        _l("Your name"), validators=[_required(), _max_length(100)],
         render_kw={"autocomplete": "name"},
     )
-    email = EmailField(filters=[_strip], label=_l("Email"), validators=_email_validators(), render_kw={"autocomplete": "email"})
+    email = _email_field(_l("Email"), _email_validators())
     password = _new_password_field(_l("Password"))
     confirm = _confirm_field("password")
     next = HiddenField()
@@ -91,14 +100,14 @@ class SignUpForm(FlaskForm):
 
 
 class SignInForm(FlaskForm):
-    email = EmailField(filters=[_strip], label=_l("Email"), validators=[_required(), Length(max=254)], render_kw={"autocomplete": "username"})
+    email = _email_field(_l("Email"), [_required(), _max_length(254)], autocomplete="username")
     password = PasswordField(_l("Password"), validators=[_required()], render_kw={"autocomplete": "current-password"})
     remember = BooleanField(_l("Keep me signed in on this device"))
     next = HiddenField()
 
 
 class ForgotPasswordForm(FlaskForm):
-    email = EmailField(filters=[_strip], label=_l("Email"), validators=_email_validators(), render_kw={"autocomplete": "email"})
+    email = _email_field(_l("Email"), _email_validators())
 
 
 class _ForAccount:
@@ -119,7 +128,7 @@ class ResetPasswordForm(_ForAccount, FlaskForm):
 
 class ProfileForm(FlaskForm):
     display_name = StringField(
-        _l("Your name"), validators=[_required(), Length(max=100, message=_l("Use at most 100 characters."))],
+        _l("Your name"), validators=[_required(), _max_length(100)],
         render_kw={"autocomplete": "name"},
     )
     language = SelectField(
@@ -137,7 +146,7 @@ class ChangePasswordForm(_ForAccount, FlaskForm):
 
 
 class ChangeEmailForm(FlaskForm):
-    email = EmailField(filters=[_strip], label=_l("New email"), validators=_email_validators(), render_kw={"autocomplete": "email"})
+    email = _email_field(_l("New email"), _email_validators())
     current_password = PasswordField(
         _l("Current password"), validators=[_required()], render_kw={"autocomplete": "current-password"}
     )
@@ -154,7 +163,7 @@ class ActionForm(FlaskForm):
 
 
 class CooperativeForm(FlaskForm):
-    name = StringField(_l("Name"), validators=[_required(), Length(max=200, message=_l("Use at most 200 characters."))])
+    name = StringField(_l("Name"), validators=[_required(), _max_length(200)])
     kind = SelectField(_l("Kind of producer"), validate_choice=False, validators=[_ChoiceIn()])
     province_code = SelectField(
         _l("Province"), coerce=_optional_int, default=places.VINH_LONG, validate_choice=False, validators=[_ChoiceIn()]
@@ -163,11 +172,9 @@ class CooperativeForm(FlaskForm):
     legacy_district = SelectField(
         _l("Former district (Bến Tre, before 2025)"), validate_choice=False, validators=[Optional(), _ChoiceIn()]
     )
-    street = StringField(_l("Street address"), validators=[Length(max=200, message=_l("Use at most 200 characters."))])
-    phone = StringField(_l("Phone"), validators=[Length(max=20)], render_kw={"autocomplete": "tel", "inputmode": "tel"})
-    email = EmailField(filters=[_strip], label=
-        _l("Contact email"), validators=[Optional(), Email(message=EMAIL_INVALID), Length(max=254)],
-    )
+    street = StringField(_l("Street address"), validators=[_max_length(200)])
+    phone = StringField(_l("Phone"), validators=[_max_length(20)], render_kw={"autocomplete": "tel", "inputmode": "tel"})
+    email = _email_field(_l("Contact email"), [Optional(), Email(message=EMAIL_INVALID), _max_length(254)])
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -194,7 +201,7 @@ class CooperativeForm(FlaskForm):
 
 
 class DistributorForm(FlaskForm):
-    name = StringField(_l("Company name"), validators=[_required(), Length(max=200, message=_l("Use at most 200 characters."))])
+    name = StringField(_l("Company name"), validators=[_required(), _max_length(200)])
     kind = SelectField(_l("Kind of business"), validate_choice=False, validators=[_ChoiceIn()])
 
     def __init__(self, *args, **kwargs):
@@ -203,7 +210,7 @@ class DistributorForm(FlaskForm):
 
 
 class InviteForm(FlaskForm):
-    email = EmailField(filters=[_strip], label=_l("Email of the person to add"), validators=_email_validators())
+    email = _email_field(_l("Email of the person to add"), _email_validators(), autocomplete="off")
 
 
 class ReviewForm(FlaskForm):
@@ -211,7 +218,7 @@ class ReviewForm(FlaskForm):
         _l("Decision"), choices=_choices([("approve", _l("Approve")), ("reject", _l("Reject"))]),
         validate_choice=False, validators=[_ChoiceIn()],
     )
-    reason = TextAreaField(_l("Reason (required to reject; the owner reads it)"), validators=[Length(max=2000)])
+    reason = TextAreaField(_l("Reason (required to reject; the owner reads it)"), validators=[_max_length(2000)])
 
 
 class RoleForm(FlaskForm):

@@ -284,15 +284,24 @@ def delete_account():
 # Organisations
 
 
+def _account_endpoint(organisation):
+    if services.organisation_type(organisation) is COOPERATIVE:
+        return "accounts.cooperative_account"
+    return "accounts.distributor_account"
+
+
 def _registration_gate(org_type):
     """Staff already have their organisation; council and admin accounts may not register one."""
     organisation = services.organisation_of(current_user)
     if organisation is not None:
-        if services.organisation_type(organisation) is org_type and organisation.status == ApprovalStatus.REJECTED \
-                and services.membership(current_user).is_owner:
+        correcting = (
+            services.organisation_type(organisation) is org_type
+            and organisation.status == ApprovalStatus.REJECTED
+            and services.membership(current_user).is_owner
+        )
+        if correcting:
             return organisation, None  # the owner corrects a rejected registration
-        endpoint = "accounts.cooperative_account" if current_cooperative() else "accounts.distributor_account"
-        return None, redirect(url_for(endpoint))
+        return None, redirect(url_for(_account_endpoint(organisation)))
     if current_user.role != Role.CONSUMER:
         abort(403)
     return None, None
@@ -435,9 +444,7 @@ def accept_invitation(token):
             flash(error.message, "error")
         else:
             flash(_("Welcome to the team of %(name)s!", name=organisation.name), "success")
-            endpoint = "accounts.cooperative_account" if services.organisation_type(organisation) is COOPERATIVE \
-                else "accounts.distributor_account"
-            return redirect(url_for(endpoint))
+            return redirect(url_for(_account_endpoint(organisation)))
     return render_template(
         "accounts/invitation.html", invitation=invitation, form=ActionForm(),
         other_email=services.normalise_email(current_user.email) != invitation.email,
@@ -484,8 +491,10 @@ def review_organisation(type_key, organisation_id):
                 return redirect(url_for("accounts.organisation_queue"))
             _show(form, error)
         else:
-            message = _("%(name)s is approved.") if form.decision.data == "approve" else _("%(name)s is rejected.")
-            flash(message % {"name": organisation.name}, "success")
+            if form.decision.data == "approve":
+                flash(_("%(name)s is approved.", name=organisation.name), "success")
+            else:
+                flash(_("%(name)s is rejected.", name=organisation.name), "success")
             return redirect(url_for("accounts.organisation_queue"))
     return _queue_page((type_key, organisation_id, form))
 

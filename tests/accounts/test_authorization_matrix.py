@@ -98,6 +98,8 @@ MATRIX = {
     "catalog.product_list": [Case("GET", "/products", PUBLIC)],
     "catalog.product_detail": [Case("GET", "/products/{product_a_slug}", PUBLIC)],
     "producers.cooperative_list": [Case("GET", "/cooperatives", PUBLIC)],
+    "search.results": [Case("GET", "/search?q=k%E1%BA%B9o", PUBLIC)],
+    "search.suggestions": [Case("GET", "/search/suggest?q=k%E1%BA%B9o", PUBLIC)],
     "producers.cooperative_detail": [Case("GET", "/cooperatives/{cooperative_a_slug}", PUBLIC)],
     "api.products": [Case("GET", "/api/v1/products", PUBLIC)],
     "api.product": [Case("GET", "/api/v1/products/{product_a_slug}", PUBLIC)],
@@ -221,7 +223,7 @@ def test_every_endpoint_has_a_row(app):
 def test_a_new_endpoint_without_a_row_is_caught(app):
     extended = make_test_app()
     extended.add_url_rule("/portal/secret", "portal.secret", lambda: "x", methods=["GET", "POST"])
-    assert _differences(extended)[0] == {("portal.secret", "GET"), ("portal.secret", "POST")}
+    assert {("portal.secret", "GET"), ("portal.secret", "POST")} <= _differences(extended)[0]
 
 
 @pytest.mark.parametrize(

@@ -233,3 +233,29 @@ def test_smtp_failure_is_logged_not_raised(app, monkeypatch, caplog):
     monkeypatch.setitem(app.config, "MAIL_SERVER", "smtp.example.com")
     assert send_mail("an@example.com", "Hello", "Body") is False
     assert "Could not send mail" in caplog.text
+
+
+def test_limits_are_kept_in_redis_when_configured(app, monkeypatch):
+    """With REDIS_URL the counters live in Redis, so every process (gunicorn worker) shares them."""
+    import redis
+
+    from marketplace.config import load_config
+    from tests.conftest import skip_or_fail
+
+    url = "redis://127.0.0.1:6379/15"
+    connection = redis.Redis.from_url(url, socket_connect_timeout=1)
+    try:
+        connection.ping()
+    except redis.exceptions.ConnectionError:
+        skip_or_fail("Redis is not running on 127.0.0.1:6379")
+    monkeypatch.setenv("REDIS_URL", url)
+    assert load_config()["RATELIMIT_STORAGE_URI"] == url
+    connection.flushdb()
+    try:
+        limited = make_test_app(RATELIMIT_ENABLED=True, RATELIMIT_STORAGE_URI=url, RATELIMIT_API="2/minute")
+        client = limited.test_client()
+        assert [client.get("/api/v1/cooperatives").status_code for _ in range(3)] == [200, 200, 429]
+        assert any(b"api" in key for key in connection.keys("LIMITS*"))
+    finally:
+        connection.flushdb()
+        connection.close()
