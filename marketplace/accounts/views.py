@@ -350,7 +350,7 @@ def register_distributor():
     return render_template("accounts/distributor_form.html", form=form, rejected=rejected)
 
 
-def _organisation_page(organisation, invite_form=None, status=200):
+def _organisation_page(organisation, invite_form=None):
     org_type = services.organisation_type(organisation)
     return render_template(
         "accounts/organisation.html",
@@ -359,7 +359,7 @@ def _organisation_page(organisation, invite_form=None, status=200):
         members=services.members(organisation),
         is_owner=services.membership(current_user).is_owner,
         invite_form=invite_form or InviteForm(),
-    ), status
+    )
 
 
 def _invite(organisation, account_endpoint):
@@ -459,14 +459,14 @@ def _review_prefix(type_key, organisation_id):
     return f"{type_key}-{organisation_id}"  # several review forms on one page: unique field ids
 
 
-def _queue_page(failed=None, status=200):
+def _queue_page(failed=None):
     """The review queue; `failed` is (type key, id, form) of a review that needs correcting."""
     rows = services.pending_organisations()
     forms = {}
     for row in rows:
         key = (row.org_type.key, row.organisation.id)
         forms[key] = failed[2] if failed and failed[:2] == key else ReviewForm(formdata=None, prefix=_review_prefix(*key))
-    return render_template("accounts/review_queue.html", rows=rows, forms=forms), status
+    return render_template("accounts/review_queue.html", rows=rows, forms=forms)
 
 
 @bp.get("/council/organisations")
