@@ -11,7 +11,10 @@ class Notice(db.Model):
     so each reader sees it in their own language."""
 
     __tablename__ = "notices"
-    __table_args__ = (sa.Index("ix_notices_user_unread", "user_id", "read_at"),)
+    __table_args__ = (
+        sa.Index("ix_notices_user_unread", "user_id", "read_at"),
+        sa.UniqueConstraint("user_id", "dedupe_key", name="uq_notices_user_dedupe"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"))
@@ -22,8 +25,3 @@ class Notice(db.Model):
     dedupe_key: Mapped[str | None] = mapped_column(sa.String(200))
     created_at: Mapped[sa.DateTime] = mapped_column(sa.DateTime, default=utcnow)
     read_at: Mapped[sa.DateTime | None] = mapped_column(sa.DateTime)
-
-    __table_args__ = (
-        sa.Index("ix_notices_user_unread", "user_id", "read_at"),
-        sa.UniqueConstraint("user_id", "dedupe_key", name="uq_notices_user_dedupe"),
-    )
