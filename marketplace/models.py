@@ -4,3 +4,6 @@ from marketplace.notices.models import Notice  # noqa: F401
 from marketplace.producers.models import Cooperative  # noqa: F401
 from marketplace.accounts.models import CooperativeMember, DistributorMember, SignInEvent, User  # noqa: F401
 from marketplace.valuechain.models import DistributorCompany  # noqa: F401
+from marketplace.catalog.models import StockChange  # noqa: F401
+from marketplace.producers.models import CooperativePhoto  # noqa: F401
+from marketplace.program.models import CertificateReview  # noqa: F401

@@ -132,6 +132,8 @@ class ReviewStatus(enum.StrEnum):
     PENDING = "pending"
     APPROVED = "approved"
     REJECTED = "rejected"
+    # An approved certificate replaced by a renewal the council approved later: history only.
+    SUPERSEDED = "superseded"
 
 
 # Stars a certificate (and the OCOP mark) is granted for; 1–2★ are "potential products".
@@ -147,6 +149,7 @@ class OcopCertificate(db.Model):
         sa.CheckConstraint("stars BETWEEN 1 AND 5", name="stars_range"),
         sa.CheckConstraint("score BETWEEN 0 AND 100", name="score_range"),
         sa.CheckConstraint("expires_on >= issued_on", name="expiry_after_issue"),
+        sa.Index("ix_ocop_certificates_review_queue", "review_status", "created_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -167,8 +170,18 @@ class OcopCertificate(db.Model):
     review_reason: Mapped[str] = mapped_column(sa.Text, default="")
     reviewed_at: Mapped[sa.DateTime | None] = mapped_column(sa.DateTime)
     created_at: Mapped[sa.DateTime] = mapped_column(sa.DateTime, default=utcnow)
+    # The scan the cooperative sent: `<random>.pdf` or `<random>.webp` under
+    # UPLOAD_DIR/certificates, served only to its staff and the council (never under /media).
+    scan_file: Mapped[str | None] = mapped_column(sa.String(64))
+    submitted_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    reviewed_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    # Set when an approved renewal superseded this certificate.
+    replaced_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("ocop_certificates.id", ondelete="SET NULL"))
 
     product = relationship("Product", back_populates="certificates")
+    submitted_by = relationship("User", foreign_keys=[submitted_by_id])
+    reviewed_by = relationship("User", foreign_keys=[reviewed_by_id])
+    replaced_by = relationship("OcopCertificate", remote_side=[id])
 
     @hybrid_method
     def grants_badge(self, today):
@@ -202,3 +215,40 @@ class OcopCertificate(db.Model):
 
     def __repr__(self):
         return f"<OcopCertificate {self.stars}★ {self.certificate_number}>"
+
+
+class StockChangeReason(enum.StrEnum):
+    """Why a product's stock changed. Stored without a CHECK constraint: the orders domain
+    adds its own reasons (sales, cancellations)."""
+
+    NEW_LISTING = "new_listing"  # the stock a product was created with
+    EDIT = "edit"  # staff set the stock of one product
+    FILE_UPLOAD = "file_upload"  # staff uploaded a stock file (CSV)
+
+
+class StockChange(db.Model):
+    """One change of a product's stock: who, when, from what to what, and why."""
+
+    __tablename__ = "stock_changes"
+    __table_args__ = (sa.Index("ix_stock_changes_product_time", "product_id", "changed_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    product_id: Mapped[int] = mapped_column(sa.ForeignKey("products.id", ondelete="CASCADE"))
+    user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))  # None: the system
+    changed_at: Mapped[sa.DateTime] = mapped_column(sa.DateTime, default=utcnow)
+    stock_before: Mapped[int]
+    stock_after: Mapped[int]
+    reason: Mapped[StockChangeReason] = mapped_column(
+        sa.Enum(
+            StockChangeReason,
+            name="stock_change_reason",
+            native_enum=False,
+            create_constraint=False,
+            length=32,
+            values_callable=lambda members: [m.value for m in members],
+        )
+    )
+    note: Mapped[str] = mapped_column(sa.String(200), default="")
+
+    product = relationship("Product")
+    user = relationship("User")

@@ -75,6 +75,12 @@ class Cooperative(db.Model):
     updated_at: Mapped[sa.DateTime] = mapped_column(sa.DateTime, default=utcnow, onupdate=utcnow)
 
     products = relationship("Product", back_populates="cooperative")
+    photos = relationship(
+        "CooperativePhoto",
+        back_populates="cooperative",
+        order_by="CooperativePhoto.position",
+        cascade="all, delete-orphan",
+    )
 
     @property
     def district_name(self):
@@ -86,3 +92,20 @@ class Cooperative(db.Model):
 
     def __repr__(self):
         return f"<Cooperative {self.slug}>"
+
+
+class CooperativePhoto(db.Model):
+    """A photo of a producer's public profile; its files are `<stem>-<size>.webp` under
+    UPLOAD_DIR/cooperatives. Position 0 is the cover, also kept in Cooperative.photo_stem
+    for the pages that show only the cover."""
+
+    __tablename__ = "cooperative_photos"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cooperative_id: Mapped[int] = mapped_column(sa.ForeignKey("cooperatives.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(default=0)
+    stem: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    width: Mapped[int] = mapped_column(default=0)
+    height: Mapped[int] = mapped_column(default=0)
+
+    cooperative = relationship("Cooperative", back_populates="photos")

@@ -1,0 +1,1 @@
+"""The OCOP program: the council's certificate reviews and certificate expiry."""
