@@ -59,7 +59,15 @@ def configure_blueprints(app):
 
     for blueprint in (core_bp, catalog_bp, producers_bp, api_bp, accounts_bp, notices_bp):
         app.register_blueprint(blueprint)
+    configure_value_chain(app)
     register_error_pages(app)
+
+
+def configure_value_chain(app):
+    from marketplace.valuechain.views import bp as valuechain_bp
+
+    # /value-chain, /sourcing, /distributors; its labels and the `valuechain digest` command
+    app.register_blueprint(valuechain_bp)
 
 
 def configure_cli(app):

@@ -3,7 +3,16 @@ from marketplace.catalog.models import OcopCategory, OcopCertificate, Product, P
 from marketplace.notices.models import Notice  # noqa: F401
 from marketplace.producers.models import Cooperative  # noqa: F401
 from marketplace.accounts.models import CooperativeMember, DistributorMember, SignInEvent, User  # noqa: F401
-from marketplace.valuechain.models import DistributorCompany  # noqa: F401
+from marketplace.valuechain.models import (  # noqa: F401
+    CooperativeCertification,
+    DistributorCompany,
+    MatchNotification,
+    Offer,
+    OfferMessage,
+    Partnership,
+    ProductCapacity,
+    SourcingRequest,
+)
 from marketplace.catalog.models import StockChange  # noqa: F401
 from marketplace.producers.models import CooperativePhoto  # noqa: F401
 from marketplace.program.models import CertificateReview  # noqa: F401

@@ -25,6 +25,7 @@ from marketplace.extensions import db
 from marketplace.media import save_variants
 from marketplace.producers.models import ApprovalStatus, Cooperative, EntityKind
 from marketplace.text import nfc
+from marketplace.valuechain.demo import seed_value_chain
 
 
 def _date(text):
@@ -116,6 +117,7 @@ def seed_demo(progress=lambda steps: steps):
             db.session.add(_product(item, cooperatives[item["cooperative"]], categories[item["category"]]))
         created[kind + "s"] += 1
     created["sign_ins"] = seed_demo_accounts()  # one sign-in per role (marketplace.accounts.demo)
+    created["value_chain"] = seed_value_chain()  # distributors, requests, offers, partnerships
     db.session.commit()
     return created
 

@@ -1,0 +1,17 @@
+"""`flask --app wsgi valuechain digest`: mail cooperatives the new requests that fit them.
+
+Meant for cron (e.g. daily at 07:00); running it twice mails nothing twice."""
+import click
+from flask.cli import AppGroup
+
+valuechain_cli = AppGroup("valuechain", help="Value chain: sourcing requests and partnerships.")
+
+
+@valuechain_cli.command("digest")
+def digest_command():
+    """Close requests past their deadline, then mail each cooperative's staff the open
+    requests that newly fit it."""
+    from marketplace.valuechain.services import send_digest
+
+    sent = send_digest()
+    click.echo(f"Sent {sent} digest mail(s).")

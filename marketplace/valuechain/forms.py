@@ -1,0 +1,280 @@
+"""Forms of the value chain. They turn what was typed into values (numbers, dates, đồng);
+the rules themselves (positive quantities, price ranges, deadlines, stars…) are checked by
+the services, whose refusals are shown next to the field they name."""
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, HiddenField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from marketplace import places
+from marketplace.i18n import current_language
+from marketplace.money import parse_vnd
+from marketplace.valuechain import labels, services
+from marketplace.valuechain.models import (
+    DECLARED_CERTIFICATIONS,
+    Certification,
+    DeliveryTerm,
+    Frequency,
+    Unit,
+)
+
+
+def _choices(pairs):
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
+class ChoiceIn:
+    """Like WTForms' choice check, with our message (choices are checked again by services)."""
+
+    def __init__(self, optional=False):
+        self.optional = optional
+
+    def __call__(self, form, field):
+        values = field.data if isinstance(field.data, list) else [field.data]
+        if self.optional and values in ([None], [""], []):
+            return
+        known = {choice.value for choice in field.choices}
+        if not values or any(v in (None, "") or v not in known for v in values):
+            raise ValidationError(_l("Choose from the options."))
+
+
+class CheckboxesField(SelectMultipleField):
+    """Several choices as a list of checkboxes, each with its label."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+    def pre_validate(self, form):
+        pass  # ChoiceIn says what is wrong, in our words
+
+
+def _int_or_none(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _ints(values):
+    return [_int_or_none(v) for v in values or []]
+
+
+class WholeNumberField(StringField):
+    """A whole number typed with or without thousands separators ("1.500", "85,000 ₫");
+    None when left empty."""
+
+    def process_formdata(self, valuelist):
+        text = (valuelist[0] if valuelist else "").strip()
+        self.data = parse_vnd(text) if text else None
+        if text and self.data is None:
+            self.raw = text
+            raise ValueError(_l("Enter a whole number, e.g. 1.500."))
+
+    def _value(self):
+        if getattr(self, "raw", None) is not None:
+            return self.raw
+        return "" if self.data is None else str(self.data)
+
+
+class DateInput(StringField):
+    """An <input type=date> (yyyy-mm-dd); None when left empty."""
+
+    def __init__(self, label=None, **kwargs):
+        kwargs.setdefault("render_kw", {})["type"] = "date"
+        super().__init__(label, **kwargs)
+
+    def process_formdata(self, valuelist):
+        text = (valuelist[0] if valuelist else "").strip()
+        self.data = None
+        if text:
+            try:
+                self.data = date.fromisoformat(text)
+            except ValueError:
+                self.raw = text
+                raise ValueError(_l("Enter a date like 31/12/2026.")) from None
+
+    def _value(self):
+        if getattr(self, "raw", None) is not None:
+            return self.raw
+        return self.data.isoformat() if isinstance(self.data, date) else ""
+
+
+def category_choices(categories):
+    """OCOP groups and their sub-groups, the sub-groups indented under their group."""
+    language = current_language()
+    pairs = [("", _l("Choose…"))]
+    for group in categories:
+        pairs.append((group.id, f"{group.code}. {group.name(language)}"))
+        pairs += [(sub.id, f"\u00a0\u00a0{sub.code}. {sub.name(language)}") for sub in group.children]
+    return _choices(pairs)
+
+
+def province_choices(blank=None):
+    pairs = [("", blank)] if blank else []
+    return _choices(pairs + [(p.code, p.name) for p in places.provinces()])
+
+
+class RequestForm(FlaskForm):
+    title = StringField(_l("Title"), render_kw={"maxlength": 200},
+                        description=_l("What you are looking for, e.g. “Coconut candy, 400 g boxes, for our shops”."))
+    category_id = SelectField(_l("OCOP group or sub-group"), coerce=_int_or_none, validate_choice=False,
+                              validators=[ChoiceIn()])
+    specification = TextAreaField(_l("Specification"), render_kw={"rows": 4, "maxlength": 5000})
+    quantity = WholeNumberField(_l("Quantity"), render_kw={"inputmode": "numeric"})
+    unit = SelectField(_l("Unit"), validate_choice=False, validators=[ChoiceIn()])
+    frequency = SelectField(_l("Frequency"), validate_choice=False, validators=[ChoiceIn()])
+    period_start = DateInput(_l("Supply from"))
+    period_end = DateInput(_l("Supply until"))
+    target_price_min = WholeNumberField(_l("Target price from (đồng per unit)"), render_kw={"inputmode": "numeric"})
+    target_price_max = WholeNumberField(_l("Target price up to (đồng per unit)"), render_kw={"inputmode": "numeric"})
+    min_stars = SelectField(_l("Minimum OCOP stars"), coerce=_int_or_none, default=3, validate_choice=False)
+    certifications = CheckboxesField(_l("Required certifications"), validators=[ChoiceIn(optional=True)])
+    packaging = StringField(_l("Packaging"), render_kw={"maxlength": 200})
+    delivery_term = SelectField(_l("Delivery term"), validate_choice=False, validators=[ChoiceIn()])
+    delivery_province_code = SelectField(_l("Deliver to (province)"), coerce=_int_or_none, validate_choice=False,
+                                         validators=[ChoiceIn()])
+    deadline = DateInput(_l("Deadline for offers"))
+    anonymous = BooleanField(_l("Post anonymously (producers do not see our company name)"))
+
+    def __init__(self, *args, categories=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.category_id.choices = category_choices(categories)
+        self.unit.choices = _choices((u.value, labels.unit_label(u)) for u in Unit)
+        self.frequency.choices = _choices((f.value, labels.frequency_label(f)) for f in Frequency)
+        self.min_stars.choices = _choices((n, f"{n}★") for n in range(1, 6))
+        self.certifications.choices = _choices((c.value, labels.certification_label(c)) for c in Certification)
+        self.delivery_term.choices = _choices((t.value, labels.delivery_term_label(t)) for t in DeliveryTerm)
+        self.delivery_province_code.choices = province_choices(_l("Choose…"))
+
+    def details(self):
+        return services.RequestDetails(
+            title=self.title.data or "", category_id=self.category_id.data, quantity=self.quantity.data,
+            unit=self.unit.data, frequency=self.frequency.data, delivery_term=self.delivery_term.data,
+            delivery_province_code=self.delivery_province_code.data, deadline=self.deadline.data,
+            specification=self.specification.data or "", period_start=self.period_start.data,
+            period_end=self.period_end.data, target_price_min=self.target_price_min.data,
+            target_price_max=self.target_price_max.data, min_stars=self.min_stars.data,
+            certifications=self.certifications.data or [], packaging=self.packaging.data or "",
+            anonymous=self.anonymous.data,
+        )
+
+
+def product_choices(products):
+    language = current_language()
+    return _choices((p.id, f"{p.name(language)} ({p.unit})") for p in products)
+
+
+class OfferForm(FlaskForm):
+    product_ids = CheckboxesField(_l("Products offered"), coerce=_int_or_none)
+    unit_price = WholeNumberField(_l("Unit price (đồng per unit of the request)"), render_kw={"inputmode": "numeric"})
+    quantity_per_period = WholeNumberField(_l("Quantity you can supply per period"), render_kw={"inputmode": "numeric"})
+    lead_time_days = WholeNumberField(_l("Lead time (days)"), default=7, render_kw={"inputmode": "numeric"})
+    sample_available = BooleanField(_l("We can send a sample"))
+    valid_until = DateInput(_l("Offer valid until"))
+    message = TextAreaField(_l("Message to the buyer"), render_kw={"rows": 4, "maxlength": 4000})
+
+    def __init__(self, *args, products=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.product_ids.choices = product_choices(products)
+
+    def details(self):
+        return services.OfferDetails(
+            product_ids=self.product_ids.data or [], unit_price=self.unit_price.data,
+            quantity_per_period=self.quantity_per_period.data, lead_time_days=self.lead_time_days.data,
+            valid_until=self.valid_until.data, sample_available=self.sample_available.data,
+            message=self.message.data or "",
+        )
+
+
+class MessageForm(FlaskForm):
+    body = TextAreaField(_l("Your message"), render_kw={"rows": 3, "maxlength": 4000})
+
+
+class PartnershipForm(FlaskForm):
+    product_ids = CheckboxesField(_l("Products"), coerce=_int_or_none)
+    unit_price = WholeNumberField(_l("Price (đồng per unit)"), render_kw={"inputmode": "numeric"})
+    unit = SelectField(_l("Unit"), validate_choice=False, validators=[ChoiceIn()])
+    volume_per_period = WholeNumberField(_l("Volume per period"), render_kw={"inputmode": "numeric"})
+    frequency = SelectField(_l("Frequency"), validate_choice=False, validators=[ChoiceIn()])
+    starts_on = DateInput(_l("Starting"))
+    ends_on = DateInput(_l("Until (optional)"))
+    message = TextAreaField(_l("Message to the producer"), render_kw={"rows": 4, "maxlength": 4000})
+
+    def __init__(self, *args, products=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.product_ids.choices = product_choices(products)
+        self.unit.choices = _choices((u.value, labels.unit_label(u)) for u in Unit)
+        self.frequency.choices = _choices((f.value, labels.frequency_label(f)) for f in Frequency)
+
+    def terms(self):
+        return services.PartnershipTerms(
+            product_ids=self.product_ids.data or [], unit_price=self.unit_price.data, unit=self.unit.data,
+            volume_per_period=self.volume_per_period.data, frequency=self.frequency.data,
+            starts_on=self.starts_on.data, ends_on=self.ends_on.data, message=self.message.data or "",
+        )
+
+
+class CapacityForm(FlaskForm):
+    product_id = HiddenField(filters=[_int_or_none])
+    monthly_quantity = WholeNumberField(_l("Per month"), render_kw={"inputmode": "numeric"})
+    unit = SelectField(_l("Unit"), validate_choice=False, validators=[ChoiceIn()])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.unit.choices = _choices((u.value, labels.unit_label(u)) for u in Unit)
+
+
+class CertificationForm(FlaskForm):
+    kind = SelectField(_l("Certification"), validate_choice=False, validators=[ChoiceIn()])
+    reference = StringField(_l("Certificate number"), render_kw={"maxlength": 100})
+    valid_until = DateInput(_l("Valid until"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kind.choices = _choices((c.value, labels.certification_label(c)) for c in DECLARED_CERTIFICATIONS)
+
+
+class CompanyProfileForm(FlaskForm):
+    description = TextAreaField(_l("About the company"), render_kw={"rows": 5, "maxlength": 5000})
+    contact_name = StringField(_l("Contact person"), render_kw={"maxlength": 100, "autocomplete": "name"})
+    contact_phone = StringField(_l("Phone"), render_kw={"maxlength": 20, "autocomplete": "tel", "inputmode": "tel"})
+    contact_email = StringField(_l("Email"), render_kw={"maxlength": 254, "autocomplete": "email", "type": "email"})
+    website = StringField(_l("Website"), render_kw={"maxlength": 200, "type": "url"})
+    market_provinces = CheckboxesField(_l("Provinces we sell in"), coerce=_int_or_none,
+                                       validators=[ChoiceIn(optional=True)])
+    export_countries = SelectMultipleField(_l("Countries we export to"), validators=[ChoiceIn(optional=True)],
+                                           validate_choice=False, render_kw={"size": 8})
+    groups_sought = CheckboxesField(_l("OCOP groups we buy"), validators=[ChoiceIn(optional=True)])
+    certifications_required = CheckboxesField(_l("Certifications we usually require"),
+                                              validators=[ChoiceIn(optional=True)])
+
+    def __init__(self, *args, groups=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        language = current_language()
+        self.market_provinces.choices = province_choices()
+        self.export_countries.choices = _choices(labels.country_names().items())
+        self.groups_sought.choices = _choices((g.code, f"{g.code}. {g.name(language)}") for g in groups)
+        self.certifications_required.choices = _choices(
+            (c.value, labels.certification_label(c)) for c in Certification
+        )
+
+    def profile(self):
+        return services.CompanyProfile(
+            description=self.description.data or "", contact_name=self.contact_name.data or "",
+            contact_phone=self.contact_phone.data or "", contact_email=self.contact_email.data or "",
+            website=self.website.data or "", market_provinces=self.market_provinces.data or [],
+            export_countries=self.export_countries.data or [], groups_sought=self.groups_sought.data or [],
+            certifications_required=self.certifications_required.data or [],
+        )
+
+
+class ActionForm(FlaskForm):
+    """A button that changes something: only the CSRF token."""
+
+
+class VisibilityForm(FlaskForm):
+    shown = BooleanField(_l("Show on the public value chain"))

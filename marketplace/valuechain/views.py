@@ -1,0 +1,572 @@
+"""Pages of the value chain: the public chain and sourcing board, distributor profiles, and
+the pages where distributors post and award requests, cooperatives offer, and both sides
+talk and keep their partnerships."""
+import sqlalchemy as sa
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from marketplace import clock, places
+from marketplace.accounts.authz import (
+    Role,
+    current_cooperative,
+    current_distributor,
+    owned_by_current_cooperative,
+    owned_by_current_distributor,
+    require_approved_cooperative,
+    require_approved_distributor,
+    require_cooperative_staff,
+    require_distributor_staff,
+    require_role,
+)
+from marketplace.catalog.models import Product, ProductStatus
+from marketplace.catalog.services import categories_tree
+from marketplace.extensions import db
+from marketplace.producers import services as producers
+from marketplace.producers.constants import LEGACY_DISTRICTS
+from marketplace.valuechain import chain, labels, matching, services
+from marketplace.valuechain.cli import valuechain_cli
+from marketplace.valuechain.forms import (
+    ActionForm,
+    CapacityForm,
+    CertificationForm,
+    CompanyProfileForm,
+    MessageForm,
+    OfferForm,
+    PartnershipForm,
+    RequestForm,
+    VisibilityForm,
+)
+from marketplace.valuechain.models import (
+    CooperativeCertification,
+    Offer,
+    OfferStatus,
+    Partnership,
+    RequestStatus,
+    SourcingRequest,
+    ValueChainError,
+)
+
+bp = Blueprint("valuechain", __name__)
+
+
+@bp.record_once
+def _setup(state):
+    labels.init_app(state.app)
+    state.app.jinja_env.globals.update(can_propose_partnership=can_propose_partnership, buyer_name=buyer_name)
+    state.app.cli.add_command(valuechain_cli)
+
+
+def can_propose_partnership():
+    """Whether the visitor may propose partnerships to producers (approved distributor staff)."""
+    company = current_distributor()
+    return company is not None and company.is_approved
+
+
+def buyer_name(rfq):
+    """The buyer's name, unless the request is anonymous (its own company still sees it)."""
+    company = current_distributor()
+    if rfq.anonymous and (company is None or company.id != rfq.distributor_id):
+        return _("Anonymous buyer")
+    return rfq.distributor.name
+
+
+def _me():
+    """The signed-in User itself (services store it in relationships)."""
+    return current_user._get_current_object()
+
+
+def _show(form, error):
+    """Put a service's refusal next to its field, or above the form."""
+    field = getattr(form, error.field, None) if error.field else None
+    if field is not None:
+        field.errors = [*field.errors, str(error.message)]
+    else:
+        flash(str(error.message), "error")
+
+
+def _page_number():
+    try:
+        return max(1, min(int(request.args.get("page", 1)), 10**6))
+    except ValueError:
+        return 1
+
+
+# ---------------------------------------------------------------------------------------
+# Public pages
+
+
+@bp.get("/value-chain")
+def value_chain():
+    group = request.args.get("group", "")
+    group = group if group in chain.GROUP_CODES else ""
+    district = request.args.get("district", "")
+    district = district if district in LEGACY_DISTRICTS else ""
+    return render_template(
+        "valuechain/value_chain.html", page=chain.value_chain(group, district), group=group, district=district,
+        group_codes=chain.GROUP_CODES, group_name=chain.group_name, districts=LEGACY_DISTRICTS,
+        short_label=chain.short_label,
+    )
+
+
+@bp.get("/sourcing")
+def request_list():
+    filters = services.parse_request_filters(request.args)
+    results = services.open_requests(filters, _page_number())
+    args = {k: v for k, v in vars(filters).items() if v not in (None, "")}
+    return render_template(
+        "valuechain/request_list.html", results=results, filters=filters, args=args,
+        group_codes=chain.GROUP_CODES, group_name=chain.group_name, provinces=places.provinces(),
+        closes_within=services.CLOSES_WITHIN_DAYS,
+    )
+
+
+@bp.get("/sourcing/<int:request_id>")
+def request_detail(request_id):
+    company, cooperative = current_distributor(), current_cooperative()
+    rfq = services.request_for_viewer(request_id, company)
+    if rfq is None:
+        abort(404)
+    today = clock.today()
+    is_owner = company is not None and company.id == rfq.distributor_id
+    context = {"rfq": rfq, "is_owner": is_owner, "today": today, "status": rfq.status_on(today),
+               "action_form": ActionForm()}
+    if is_owner:
+        context["matches"] = matching.match_cooperatives(rfq, today, limit=10)
+        context["offer_count"] = db.session.scalar(
+            sa.select(sa.func.count()).where(Offer.request_id == rfq.id, Offer.status != OfferStatus.WITHDRAWN)
+        )
+    if cooperative is not None:
+        context["own_offer"] = services.current_offer(rfq, cooperative)
+        fits = matching.recommended_requests(cooperative, today, [rfq.id])
+        context["fit"] = fits[0] if fits else None
+    return render_template("valuechain/request_detail.html", **context)
+
+
+@bp.get("/distributors")
+def distributor_list():
+    return render_template("valuechain/distributor_list.html", companies=services.approved_distributors())
+
+
+@bp.get("/distributors/<slug>")
+def distributor_detail(slug):
+    company = services.get_public_distributor(slug)
+    if company is None:
+        abort(404)
+    requests, partnerships = services.distributor_page_data(company)
+    return render_template(
+        "valuechain/distributor_detail.html", company=company, requests=requests, partnerships=partnerships,
+        group_name=chain.group_name, provinces={p.code: p.name for p in places.provinces()},
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# Distributors: requests and offers
+
+
+@bp.get("/sourcing/mine")
+@require_distributor_staff
+def my_requests():
+    company = current_distributor()
+    return render_template("valuechain/my_requests.html", company=company, rows=services.company_requests(company),
+                           today=clock.today())
+
+
+def _request_form_page(form, rfq=None, status=200):
+    return render_template("valuechain/request_form.html", form=form, rfq=rfq), status
+
+
+@bp.route("/sourcing/new", methods=["GET", "POST"])
+@require_approved_distributor
+def new_request():
+    form = RequestForm(categories=categories_tree())
+    if form.validate_on_submit():
+        publish = "publish" in request.form
+        try:
+            rfq = services.create_request(current_distributor(), _me(), form.details(), publish=publish)
+        except ValueChainError as error:
+            _show(form, error)
+        else:
+            flash(_("Your request is open to offers.") if publish else _("Saved as a draft."), "success")
+            return redirect(url_for("valuechain.request_detail", request_id=rfq.id))
+    return _request_form_page(form)
+
+
+def _own_request(request_id):
+    return owned_by_current_distributor(db.session.get(SourcingRequest, request_id))
+
+
+@bp.route("/sourcing/<int:request_id>/edit", methods=["GET", "POST"])
+@require_approved_distributor
+def edit_request(request_id):
+    rfq = _own_request(request_id)
+    if rfq.status != RequestStatus.DRAFT:
+        flash(_("Only a draft can be changed. Close this request and post a new one instead."), "error")
+        return redirect(url_for("valuechain.request_detail", request_id=rfq.id))
+    form = RequestForm(obj=rfq, categories=categories_tree())
+    if form.validate_on_submit():
+        publish = "publish" in request.form
+        try:
+            services.update_request(rfq, form.details())
+            if publish:
+                services.publish_request(rfq)
+        except ValueChainError as error:
+            db.session.rollback()
+            _show(form, error)
+        else:
+            flash(_("Your request is open to offers.") if publish else _("Saved as a draft."), "success")
+            return redirect(url_for("valuechain.request_detail", request_id=rfq.id))
+    return _request_form_page(form, rfq)
+
+
+def _request_action(request_id, action, done):
+    rfq = _own_request(request_id)
+    if ActionForm().validate_on_submit():
+        try:
+            action(rfq)
+        except ValueChainError as error:
+            db.session.rollback()
+            flash(str(error.message), "error")
+        else:
+            flash(done, "success")
+    return redirect(url_for("valuechain.request_detail", request_id=rfq.id))
+
+
+@bp.post("/sourcing/<int:request_id>/publish")
+@require_approved_distributor
+def publish_request(request_id):
+    return _request_action(request_id, services.publish_request, _("Your request is open to offers."))
+
+
+@bp.post("/sourcing/<int:request_id>/close")
+@require_approved_distributor
+def close_request(request_id):
+    return _request_action(request_id, services.close_request, _("The request is closed to new offers."))
+
+
+@bp.get("/sourcing/<int:request_id>/offers")
+@require_approved_distributor
+def compare_offers(request_id):
+    rfq = _own_request(request_id)
+    return render_template("valuechain/compare_offers.html", rfq=rfq, rows=services.offers_for_comparison(rfq),
+                           action_form=ActionForm())
+
+
+def _offer_action(offer_id, action, done):
+    offer = services.get_offer(offer_id)
+    if offer is None:
+        abort(404)
+    owned_by_current_distributor(offer.request)
+    if ActionForm().validate_on_submit():
+        try:
+            action(offer)
+        except ValueChainError as error:
+            db.session.rollback()
+            flash(str(error.message), "error")
+        else:
+            flash(done, "success")
+    return redirect(url_for("valuechain.compare_offers", request_id=offer.request_id))
+
+
+@bp.post("/sourcing/offers/<int:offer_id>/shortlist")
+@require_approved_distributor
+def shortlist_offer(offer_id):
+    return _offer_action(offer_id, services.shortlist_offer, _("Offer shortlisted."))
+
+
+@bp.post("/sourcing/offers/<int:offer_id>/decline")
+@require_approved_distributor
+def decline_offer(offer_id):
+    return _offer_action(offer_id, services.decline_offer, _("Offer declined; the producer is told."))
+
+
+@bp.post("/sourcing/offers/<int:offer_id>/accept")
+@require_approved_distributor
+def accept_offer(offer_id):
+    return _offer_action(offer_id, lambda offer: services.accept_offer(offer, _me()),
+                         _("Offer accepted: it is now a partnership."))
+
+
+@bp.route("/value-chain/company", methods=["GET", "POST"])
+@require_distributor_staff
+def company_profile():
+    company = current_distributor()
+    form = CompanyProfileForm(obj=company, groups=categories_tree())
+    if form.validate_on_submit():
+        try:
+            services.update_company_profile(company, form.profile())
+        except ValueChainError as error:
+            db.session.rollback()
+            _show(form, error)
+        else:
+            flash(_("The company profile is saved."), "success")
+            return redirect(url_for("valuechain.company_profile"))
+    return render_template("valuechain/company_profile.html", form=form, company=company)
+
+
+def _published_products(cooperative):
+    return db.session.scalars(
+        sa.select(Product).where(Product.cooperative_id == cooperative.id, Product.status == ProductStatus.PUBLISHED)
+        .order_by(Product.name_vi)
+    ).all()
+
+
+@bp.route("/value-chain/propose/<slug>", methods=["GET", "POST"])
+@require_approved_distributor
+def propose_partnership(slug):
+    cooperative = producers.get_approved_cooperative(slug)
+    if cooperative is None:
+        abort(404)
+    form = PartnershipForm(products=_published_products(cooperative))
+    if form.validate_on_submit():
+        try:
+            services.propose_partnership(current_distributor(), cooperative, _me(), form.terms())
+        except ValueChainError as error:
+            _show(form, error)
+        else:
+            flash(_("Proposal sent to %(name)s.", name=cooperative.name), "success")
+            return redirect(url_for("valuechain.partnerships"))
+    return render_template("valuechain/propose.html", form=form, cooperative=cooperative)
+
+
+# ---------------------------------------------------------------------------------------
+# Cooperatives: recommendations, offers, what they declare
+
+
+@bp.get("/sourcing/recommended")
+@require_cooperative_staff
+def recommended():
+    cooperative = current_cooperative()
+    return render_template(
+        "valuechain/recommended.html", cooperative=cooperative,
+        matches=matching.recommended_requests(cooperative), offers=services.cooperative_offers(cooperative),
+    )
+
+
+def _offerable_request(request_id):
+    rfq = services.request_for_viewer(request_id)
+    if rfq is None:
+        abort(404)
+    return rfq
+
+
+@bp.route("/sourcing/<int:request_id>/offer", methods=["GET", "POST"])
+@require_approved_cooperative
+def make_offer(request_id):
+    rfq = _offerable_request(request_id)
+    cooperative = current_cooperative()
+    today = clock.today()
+    if not rfq.takes_offers(today):
+        flash(_("This request no longer takes offers."), "error")
+        return redirect(url_for("valuechain.request_detail", request_id=rfq.id))
+    existing = services.current_offer(rfq, cooperative)
+    if existing is not None and existing.status == OfferStatus.ACCEPTED:
+        flash(_("Your offer on this request was already accepted."), "info")
+        return redirect(url_for("valuechain.offer_thread", offer_id=existing.id))
+    if existing is not None and not existing.is_live:
+        existing = None  # withdrawn or declined: a new offer
+    form = OfferForm(obj=existing, products=_published_products(cooperative))
+    if request.method == "GET" and existing is not None:
+        form.product_ids.data = [p.id for p in existing.products]
+    elif request.method == "GET":
+        form.valid_until.data = rfq.deadline
+    if form.validate_on_submit():
+        try:
+            if existing is not None:
+                offer = services.update_offer(existing, form.details(), today)
+            else:
+                offer = services.submit_offer(rfq, cooperative, _me(), form.details(), today)
+        except ValueChainError as error:
+            db.session.rollback()
+            _show(form, error)
+        else:
+            flash(_("Your offer is saved; the buyer is told."), "success")
+            return redirect(url_for("valuechain.offer_thread", offer_id=offer.id))
+    return render_template("valuechain/offer_form.html", form=form, rfq=rfq, offer=existing)
+
+
+@bp.post("/sourcing/<int:request_id>/offer/withdraw")
+@require_cooperative_staff
+def withdraw_offer(request_id):
+    rfq = _offerable_request(request_id)
+    offer = services.current_offer(rfq, current_cooperative())
+    if offer is None:
+        abort(404)
+    if ActionForm().validate_on_submit():
+        try:
+            services.withdraw_offer(offer)
+        except ValueChainError as error:
+            db.session.rollback()
+            flash(str(error.message), "error")
+        else:
+            flash(_("Your offer is withdrawn."), "success")
+    return redirect(url_for("valuechain.request_detail", request_id=rfq.id))
+
+
+def _supply_page(capacity_form=None, certification_form=None, status=200):
+    cooperative = current_cooperative()
+    rows = [(product, capacity, CapacityForm(
+        formdata=None, product_id=product.id,
+        monthly_quantity=capacity.monthly_quantity if capacity else None,
+        unit=capacity.unit.value if capacity else "kg",
+    )) for product, capacity in services.supply_products(cooperative)]
+    if capacity_form is not None:  # show the failed row as it was typed, with its errors
+        rows = [(p, c, capacity_form if p.id == capacity_form.product_id.data else f) for p, c, f in rows]
+    return render_template(
+        "valuechain/supply.html", cooperative=cooperative, rows=rows,
+        certifications=services.cooperative_certifications(cooperative),
+        certification_form=certification_form or CertificationForm(), action_form=ActionForm(), today=clock.today(),
+    ), status
+
+
+@bp.get("/value-chain/supply")
+@require_cooperative_staff
+def supply_profile():
+    return _supply_page()
+
+
+@bp.post("/value-chain/supply/capacity")
+@require_cooperative_staff
+def save_capacity():
+    form = CapacityForm()
+    product = db.session.get(Product, form.product_id.data) if form.product_id.data else None
+    owned_by_current_cooperative(product)
+    if form.validate_on_submit():
+        try:
+            services.set_capacity(current_cooperative(), product.id, form.monthly_quantity.data, form.unit.data)
+        except ValueChainError as error:
+            db.session.rollback()
+            _show(form, error)
+        else:
+            flash(_("Capacity saved."), "success")
+            return redirect(url_for("valuechain.supply_profile"))
+    return _supply_page(capacity_form=form)
+
+
+@bp.post("/value-chain/supply/certifications")
+@require_cooperative_staff
+def add_certification():
+    form = CertificationForm()
+    if form.validate_on_submit():
+        try:
+            services.add_certification(current_cooperative(), form.kind.data, form.reference.data, form.valid_until.data)
+        except ValueChainError as error:
+            db.session.rollback()
+            _show(form, error)
+        else:
+            flash(_("Certification added."), "success")
+            return redirect(url_for("valuechain.supply_profile"))
+    return _supply_page(certification_form=form)
+
+
+@bp.post("/value-chain/supply/certifications/<int:certification_id>/remove")
+@require_cooperative_staff
+def remove_certification(certification_id):
+    certification = owned_by_current_cooperative(db.session.get(CooperativeCertification, certification_id))
+    if ActionForm().validate_on_submit():
+        services.remove_certification(certification)
+        flash(_("Certification removed."), "success")
+    return redirect(url_for("valuechain.supply_profile"))
+
+
+# ---------------------------------------------------------------------------------------
+# Both sides: the offer's thread and partnerships
+
+STAFF = (Role.COOPERATIVE_STAFF, Role.DISTRIBUTOR_STAFF)
+
+
+@bp.route("/sourcing/offers/<int:offer_id>", methods=["GET", "POST"])
+@require_role(*STAFF)
+def offer_thread(offer_id):
+    offer = services.get_offer(offer_id)
+    cooperative, company = current_cooperative(), current_distributor()
+    if offer is None:
+        abort(404)
+    if cooperative is not None and offer.cooperative_id == cooperative.id:
+        from_distributor = False
+    elif company is not None and offer.request.distributor_id == company.id:
+        from_distributor = True
+    else:
+        abort(404)  # neither side of this offer: as if it did not exist
+    form = MessageForm()
+    if form.validate_on_submit():
+        try:
+            services.post_message(offer, _me(), from_distributor, form.body.data)
+        except ValueChainError as error:
+            db.session.rollback()
+            _show(form, error)
+        else:
+            return redirect(url_for("valuechain.offer_thread", offer_id=offer.id) + "#thread")
+    return render_template("valuechain/offer_thread.html", offer=offer, rfq=offer.request, form=form,
+                           messages=services.thread(offer), from_distributor=from_distributor)
+
+
+@bp.get("/value-chain/partnerships")
+@require_role(*STAFF)
+def partnerships():
+    cooperative, company = current_cooperative(), current_distributor()
+    if cooperative is None and company is None:
+        abort(403)
+    rows = services.partnerships_of(cooperative=cooperative, company=company)
+    return render_template("valuechain/partnerships.html", partnerships=rows, is_cooperative=cooperative is not None,
+                           action_form=ActionForm(), visibility_form=VisibilityForm())
+
+
+def _partnership_side(partnership_id):
+    """The partnership and whether the viewer is its distributor; 404 when neither side."""
+    partnership = db.session.get(Partnership, partnership_id)
+    cooperative, company = current_cooperative(), current_distributor()
+    if partnership is not None:
+        if cooperative is not None and partnership.cooperative_id == cooperative.id:
+            return partnership, False
+        if company is not None and partnership.distributor_id == company.id:
+            return partnership, True
+    abort(404)
+
+
+def _partnership_action(action, done):
+    if ActionForm().validate_on_submit():
+        try:
+            action()
+        except ValueChainError as error:
+            db.session.rollback()
+            flash(str(error.message), "error")
+        else:
+            flash(done, "success")
+    return redirect(url_for("valuechain.partnerships"))
+
+
+@bp.post("/value-chain/partnerships/<int:partnership_id>/accept")
+@require_cooperative_staff
+def accept_partnership(partnership_id):
+    partnership = owned_by_current_cooperative(db.session.get(Partnership, partnership_id))
+    return _partnership_action(lambda: services.respond_to_proposal(partnership, True),
+                               _("Partnership accepted."))
+
+
+@bp.post("/value-chain/partnerships/<int:partnership_id>/decline")
+@require_cooperative_staff
+def decline_partnership(partnership_id):
+    partnership = owned_by_current_cooperative(db.session.get(Partnership, partnership_id))
+    return _partnership_action(lambda: services.respond_to_proposal(partnership, False),
+                               _("Proposal declined."))
+
+
+@bp.post("/value-chain/partnerships/<int:partnership_id>/end")
+@require_role(*STAFF)
+def end_partnership(partnership_id):
+    partnership, by_distributor = _partnership_side(partnership_id)
+    return _partnership_action(lambda: services.end_partnership(partnership, by_distributor),
+                               _("The partnership has ended."))
+
+
+@bp.post("/value-chain/partnerships/<int:partnership_id>/visibility")
+@require_role(*STAFF)
+def partnership_visibility(partnership_id):
+    partnership, by_distributor = _partnership_side(partnership_id)
+    form = VisibilityForm()
+    if form.validate_on_submit():
+        services.set_shown(partnership, by_distributor, form.shown.data)
+        flash(_("Shown on the public value chain once both sides agree.") if form.shown.data
+              else _("No longer shown on the public value chain."), "success")
+    return redirect(url_for("valuechain.partnerships"))
