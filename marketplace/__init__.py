@@ -60,6 +60,7 @@ def configure_blueprints(app):
     for blueprint in (core_bp, catalog_bp, producers_bp, api_bp, accounts_bp, notices_bp):
         app.register_blueprint(blueprint)
     configure_value_chain(app)
+    configure_portal(app)
     register_error_pages(app)
 
 
@@ -70,6 +71,16 @@ def configure_value_chain(app):
     app.register_blueprint(valuechain_bp)
 
 
+def configure_portal(app):
+    from marketplace.portal.views import bp as portal_bp
+    from marketplace.program import labels
+    from marketplace.program.views import bp as program_bp
+
+    labels.init_app(app)  # certificate_status_label(), assessing_level_label() in templates
+    app.register_blueprint(portal_bp)  # /portal: the cooperative's dashboard, listings, stock, certificates
+    app.register_blueprint(program_bp)  # /council/reviews and certificate scans
+
+
 def configure_cli(app):
     from marketplace.demo.commands import seed_demo_command
 
@@ -78,3 +89,7 @@ def configure_cli(app):
     from marketplace.accounts.cli import create_admin_command
 
     app.cli.add_command(create_admin_command)
+
+    from marketplace.program.cli import certificates_cli
+
+    app.cli.add_command(certificates_cli)

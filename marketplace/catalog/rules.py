@@ -1,7 +1,7 @@
 """OCOP rating rules, as plain functions the rest of the code and the tests call."""
 from flask_babel import lazy_gettext as _l
 
-from marketplace.catalog.models import CERTIFICATE_VALID_MONTHS
+from marketplace.catalog.models import CERTIFICATE_VALID_MONTHS, CERTIFIED_MIN_STARS
 from marketplace.clock import add_months
 
 # Score band of each star rating (domain.md): a score outside its band is bad input.
@@ -44,3 +44,13 @@ def default_expiry(issued_on):
 def check_dates(issued_on, expires_on):
     if expires_on < issued_on:
         raise CertificateError("expires_on", _l("The expiry date cannot precede the issue date."))
+
+
+# The OCOP criteria sets a certificate can have been assessed against, newest first.
+CRITERIA_VERSIONS = ("148/QĐ-TTg (2023)", "1048/QĐ-TTg (2019)")
+
+
+def check_certificate_number(stars, certificate_number):
+    """3★ and above are certified and carry a certificate number; 1–2★ have none."""
+    if stars >= CERTIFIED_MIN_STARS and not (certificate_number or "").strip():
+        raise CertificateError("certificate_number", _l("A certificate of 3★ or more has a certificate number: enter it."))

@@ -1,6 +1,8 @@
 """Site-wide pages: home, health check, uploaded media, error pages, security headers."""
+import posixpath
+
 import sqlalchemy as sa
-from flask import Blueprint, current_app, jsonify, render_template, request, send_from_directory
+from flask import Blueprint, abort, current_app, jsonify, render_template, request, send_from_directory
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 
@@ -41,8 +43,15 @@ def healthz():
     return jsonify(status="ok" if status == 200 else "degraded", database=database), status
 
 
+# Folders under UPLOAD_DIR that are never public: each has its own route that checks who asks.
+PRIVATE_MEDIA_FOLDERS = ("certificates",)
+
+
 @bp.get("/media/<path:filename>")
 def media(filename):
+    # Normalised as send_from_directory will ("a/../certificates/x", "./Certificates/x").
+    if posixpath.normpath(filename).lower().split("/")[0] in PRIVATE_MEDIA_FOLDERS:
+        abort(404)
     response = send_from_directory(current_app.config["UPLOAD_DIR"], filename, max_age=MEDIA_MAX_AGE)
     response.cache_control.immutable = True
     return response

@@ -4,6 +4,8 @@ import struct
 import zlib
 
 from PIL import Image
+from werkzeug.datastructures import FileStorage, MultiDict
+from werkzeug.test import encode_multipart
 
 
 def image_bytes(fmt="JPEG", size=(64, 48), color=(200, 120, 40), **save_args):
@@ -73,3 +75,16 @@ def pdf_bytes(extra=b""):
 def upload(data, name):
     """A file for the test client's `data=` (a fresh stream each time)."""
     return (io.BytesIO(data), name)
+
+
+def multipart(fields):
+    """Keyword arguments for the test client posting `fields` as an in-memory multipart body:
+    large bodies otherwise go through a temporary file the test client never closes."""
+    values = MultiDict()
+    for name, value in fields.items():
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, tuple):
+                item = FileStorage(io.BytesIO(item[0]), filename=item[1], name=name)
+            values.add(name, item)
+    boundary, body = encode_multipart(values)
+    return {"data": body, "content_type": f"multipart/form-data; boundary={boundary}"}

@@ -1,0 +1,1 @@
+"""The cooperative's own portal: dashboard, profile, listings, photos, stock, certificates."""

@@ -1,0 +1,235 @@
+"""Forms of the cooperative portal. Numbers are typed as text and checked here with our own
+messages (prices as people write them: 85.000, 85,000 ₫); services check the rules again."""
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
+from wtforms import HiddenField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
+
+from marketplace import places
+from marketplace.accounts.forms import EMAIL_INVALID, REQUIRED, _choices, _ChoiceIn, _optional_int, _strip
+from marketplace.catalog.rules import CRITERIA_VERSIONS
+from marketplace.i18n import current_language
+from marketplace.money import parse_vnd
+from marketplace.portal import services
+from marketplace.program.labels import LEVEL_LABELS
+from marketplace.program.services import CertificateDetails
+
+DESCRIPTION_MAX = 5000
+TOO_LONG = _l("Use at most %(max)d characters.")
+
+
+def _required():
+    return DataRequired(message=REQUIRED)
+
+
+def _length(maximum):
+    return Length(max=maximum, message=TOO_LONG)
+
+
+def _whole(text):
+    """A whole number typed with spaces or thousands dots ("1.000"), else None."""
+    digits = (text or "").strip().replace(" ", "").replace(".", "").replace(",", "")
+    return int(digits) if digits.isdigit() and len(digits) <= 12 else None
+
+
+class WholeNumber:
+    """A text field holding a whole number from `low` to `high`."""
+
+    def __init__(self, low, high, message):
+        self.low, self.high, self.message = low, high, message
+
+    def __call__(self, form, field):
+        if not (field.data or "").strip():
+            return
+        value = _whole(field.data)
+        if value is None or not self.low <= value <= self.high:
+            raise ValidationError(self.message)
+
+
+class Price:
+    def __call__(self, form, field):
+        if (field.data or "").strip():
+            value = parse_vnd(field.data)
+            if value is None or value > services.MAX_PRICE:
+                raise ValidationError(_l("Enter the price in whole đồng, e.g. 85.000."))
+
+
+class DateText:
+    """A date field (type=date in browsers; YYYY-MM-DD when typed) with our message."""
+
+    def __call__(self, form, field):
+        if (field.data or "").strip() and _date(field.data) is None:
+            raise ValidationError(_l("Enter a date, e.g. 2025-03-31."))
+
+
+def _date(text):
+    try:
+        return date.fromisoformat((text or "").strip())
+    except ValueError:
+        return None
+
+
+def _number_field(label, low, high, message, required=False, **kwargs):
+    validators = ([_required()] if required else [Optional()]) + [WholeNumber(low, high, message)]
+    return StringField(label, validators=validators, render_kw={"inputmode": "numeric", **kwargs})
+
+
+def _date_field(label, required=False):
+    validators = ([_required()] if required else [Optional()]) + [DateText()]
+    return StringField(label, validators=validators, render_kw={"type": "date"})
+
+
+class ProductForm(FlaskForm):
+    name_vi = StringField(_l("Name in Vietnamese"), filters=[_strip], validators=[_required(), _length(200)])
+    name_en = StringField(_l("Name in English (optional)"), filters=[_strip], validators=[_length(200)])
+    category = SelectField(_l("OCOP category"), validate_choice=False)
+    price = StringField(_l("Price (đồng)"), validators=[Optional(), Price()], render_kw={"inputmode": "numeric"})
+    unit = StringField(_l("Sold by (unit)"), filters=[_strip], validators=[_required(), _length(60)])
+    weight_g = _number_field(_l("Weight in grams (optional)"), 1, 1_000_000, _l("Enter the weight in whole grams, e.g. 400."))
+    shelf_life_days = _number_field(_l("Shelf life in days (optional)"), 1, 3650,
+                                    _l("Enter a number of days from 1 to 3650."))
+    description_vi = TextAreaField(_l("Description in Vietnamese"), validators=[_length(DESCRIPTION_MAX)])
+    description_en = TextAreaField(_l("Description in English (optional)"), validators=[_length(DESCRIPTION_MAX)])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        english = current_language() == "en"
+        options = [
+            (sub.code, f"{sub.parent.name_en if english else sub.parent.name_vi} › {sub.name_en if english else sub.name_vi}")
+            for sub in services.subgroups()
+        ]
+        self.category.choices = _choices([("", _l("Choose…"))] + options)
+        self._codes = {code for code, _label in options}
+
+    def validate_category(self, field):
+        if field.data not in self._codes:
+            raise ValidationError(_l("Choose the product's OCOP category."))
+
+    def details(self):
+        return services.ListingDetails(
+            name_vi=self.name_vi.data or "",
+            name_en=self.name_en.data or "",
+            category_code=self.category.data,
+            unit=self.unit.data or "",
+            price_vnd=parse_vnd(self.price.data) or 0,
+            description_vi=self.description_vi.data or "",
+            description_en=self.description_en.data or "",
+            weight_g=_whole(self.weight_g.data),
+            shelf_life_days=_whole(self.shelf_life_days.data),
+        )
+
+    @classmethod
+    def for_product(cls, product, **kwargs):
+        return cls(
+            data={
+                "name_vi": product.name_vi, "name_en": product.name_en, "category": product.category.code,
+                "price": str(product.price_vnd) if product.price_vnd else "", "unit": product.unit,
+                "weight_g": str(product.weight_g or ""), "shelf_life_days": str(product.shelf_life_days or ""),
+                "description_vi": product.description_vi, "description_en": product.description_en,
+            },
+            **kwargs,
+        )
+
+
+class NewProductForm(ProductForm):
+    stock = _number_field(_l("Stock"), 0, services.MAX_STOCK,
+                          _l("Enter the stock as a whole number from 0 to %(max)s.", max=services.MAX_STOCK))
+
+    def starting_stock(self):
+        return _whole(self.stock.data) or 0
+
+
+class StockForm(FlaskForm):
+    stock = _number_field(_l("Stock now"), 0, services.MAX_STOCK,
+                          _l("Enter the stock as a whole number from 0 to %(max)s.", max=services.MAX_STOCK),
+                          required=True)
+    seen = HiddenField()
+    note = StringField(_l("Why (optional, e.g. new batch, damaged boxes)"), filters=[_strip], validators=[_length(200)])
+
+    def values(self):
+        return _whole(self.stock.data), _whole(self.seen.data)
+
+
+class ProfileForm(FlaskForm):
+    story_vi = TextAreaField(_l("Your story in Vietnamese"), validators=[_length(DESCRIPTION_MAX)])
+    story_en = TextAreaField(_l("Your story in English (optional)"), validators=[_length(DESCRIPTION_MAX)])
+    founded_year = _number_field(_l("Founded in (year)"), 1900, 2100, _l("Enter a year from 1900 to this year."))
+    members = _number_field(_l("Number of members"), 1, 100_000, _l("Enter a whole number from 1 to 100000."))
+    province_code = SelectField(_l("Province"), coerce=_optional_int, validate_choice=False, validators=[_ChoiceIn()])
+    ward_code = SelectField(_l("Commune or ward"), coerce=_optional_int, validate_choice=False, validators=[_ChoiceIn()])
+    street = StringField(_l("Street address"), filters=[_strip], validators=[_length(200)])
+    phone = StringField(_l("Phone"), filters=[_strip], validators=[_length(20)], render_kw={"autocomplete": "tel", "inputmode": "tel"})
+    email = StringField(_l("Contact email"), filters=[_strip],
+                        validators=[Optional(), Email(message=EMAIL_INVALID), _length(254)], render_kw={"type": "email"})
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.province_code.choices = _choices((p.code, p.name) for p in places.provinces())
+        self.ward_code.choices = _choices(
+            [("", _l("Choose…"))] + [(w.code, w.name) for w in places.wards(self.province_code.data)]
+        )
+
+    @classmethod
+    def for_cooperative(cls, cooperative, **kwargs):
+        return cls(
+            data={
+                "story_vi": cooperative.story_vi, "story_en": cooperative.story_en,
+                "founded_year": str(cooperative.founded_year or ""), "members": str(cooperative.members or ""),
+                "province_code": cooperative.province_code or places.VINH_LONG, "ward_code": cooperative.ward_code,
+                "street": cooperative.street, "phone": cooperative.phone, "email": cooperative.email,
+            },
+            **kwargs,
+        )
+
+    def details(self):
+        return services.ProfileDetails(
+            story_vi=self.story_vi.data or "", story_en=self.story_en.data or "",
+            province_code=self.province_code.data, ward_code=self.ward_code.data,
+            street=self.street.data or "", phone=self.phone.data or "", email=self.email.data or "",
+            founded_year=_whole(self.founded_year.data), members=_whole(self.members.data),
+        )
+
+
+class CertificateForm(FlaskForm):
+    product = SelectField(_l("Product"), coerce=_optional_int, validate_choice=False, validators=[_ChoiceIn()])
+    stars = SelectField(_l("Stars"), coerce=_optional_int, validate_choice=False, validators=[_ChoiceIn()],
+                        choices=_choices([("", _l("Choose…"))] + [(n, "★" * n) for n in range(5, 0, -1)]))
+    score = _number_field(_l("Score (of 100)"), 0, 100, _l("The score must be a whole number from 0 to 100."),
+                          required=True)
+    assessing_level = SelectField(
+        _l("Assessed by"), validate_choice=False, validators=[_ChoiceIn()],
+        choices=_choices([("", _l("Choose…"))] + [(level.value, label) for level, label in LEVEL_LABELS.items()]),
+    )
+    issuing_body = StringField(_l("Issuing body (e.g. UBND tỉnh Vĩnh Long)"), filters=[_strip],
+                               validators=[_required(), _length(200)])
+    decision_number = StringField(_l("Decision number"), filters=[_strip], validators=[_length(64)])
+    decision_date = _date_field(_l("Decision date"))
+    certificate_number = StringField(_l("Certificate number (3★ and above)"), filters=[_strip], validators=[_length(64)])
+    issued_on = _date_field(_l("Issued on"), required=True)
+    expires_on = _date_field(_l("Valid until (leave empty for 36 months after issue)"))
+    scan = FileField(_l("Scan of the certificate (PDF or photo, at most 8 MB)"),
+                     render_kw={"accept": "application/pdf,image/jpeg,image/png,image/webp"})
+    criteria_version = SelectField(_l("Criteria"), validate_choice=False, validators=[_ChoiceIn()],
+                                   choices=_choices((version, version) for version in CRITERIA_VERSIONS))
+
+    def __init__(self, products, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.product.choices = _choices([("", _l("Choose…"))] + [(p.id, p.name_vi) for p in products])
+
+    def details(self):
+        issued_on = _date(self.issued_on.data)
+        return CertificateDetails(
+            stars=self.stars.data,
+            score=_whole(self.score.data),
+            assessing_level=self.assessing_level.data,
+            issuing_body=self.issuing_body.data or "",
+            issued_on=issued_on,
+            criteria_version=self.criteria_version.data,
+            certificate_number=self.certificate_number.data or "",
+            decision_number=self.decision_number.data or "",
+            decision_date=_date(self.decision_date.data),
+            expires_on=_date(self.expires_on.data),
+        )

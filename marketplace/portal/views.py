@@ -1,0 +1,380 @@
+"""Pages of the cooperative portal (/portal): staff of an approved cooperative only.
+
+Every object reached by id goes through `owned_by_current_cooperative`: another
+cooperative's product, photo or certificate answers 404, as if it did not exist.
+"""
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from marketplace.accounts.authz import current_cooperative, owned_by_current_cooperative, require_approved_cooperative
+from marketplace.accounts.services import NotApproved
+from marketplace.catalog.models import Product, ProductImage, ProductStatus
+from marketplace.catalog.photos import UploadError, read_upload
+from marketplace.catalog.publishing import missing_for_publication
+from marketplace.catalog.rules import CertificateError
+from marketplace.extensions import db
+from marketplace.portal import services
+from marketplace.portal.forms import CertificateForm, NewProductForm, ProductForm, ProfileForm, StockForm
+from marketplace.producers.models import CooperativePhoto
+from marketplace.program import services as program
+
+bp = Blueprint("portal", __name__, url_prefix="/portal")
+
+STATUS_FILTERS = {s.value: s for s in ProductStatus}
+
+
+@bp.after_request
+def _not_cached(response):
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _me():
+    return current_user._get_current_object()
+
+
+def _show(form, error):
+    """Put a service's refusal next to its field, or above the form."""
+    field = getattr(form, error.field, None) if error.field else None
+    if field is not None:
+        field.errors = [*field.errors, error.message]
+    else:
+        flash(error.message, "error")
+
+
+def _product(product_id):
+    return owned_by_current_cooperative(db.session.get(Product, product_id))
+
+
+def _uploads(name):
+    """(file name, bytes) of each file sent in the field `name`, each at most 8 MB."""
+    uploads = []
+    for storage in request.files.getlist(name):
+        if storage and storage.filename:
+            filename = storage.filename[-80:]
+            try:
+                uploads.append((filename, read_upload(storage.stream)))
+            except UploadError as error:
+                raise services.PortalError(_("%(name)s: %(problem)s", name=filename, problem=error.message), "photos") from None
+    return uploads
+
+
+# ---------------------------------------------------------------------------------------
+# Dashboard and profile
+
+
+@bp.get("")
+@require_approved_cooperative
+def dashboard():
+    return render_template("portal/dashboard.html", cooperative=current_cooperative(),
+                           board=services.dashboard(current_cooperative()))
+
+
+@bp.route("/profile", methods=["GET", "POST"])
+@require_approved_cooperative
+def profile():
+    cooperative = current_cooperative()
+    form = ProfileForm.for_cooperative(cooperative)
+    # Without JavaScript, "Show the communes" re-renders the form for the chosen province.
+    if "refresh_wards" not in request.form and form.validate_on_submit():
+        try:
+            services.update_profile(cooperative, form.details())
+        except services.PortalError as error:
+            _show(form, error)
+        else:
+            flash(_("Your public profile is saved."), "success")
+            return redirect(url_for("portal.profile"))
+    return render_template("portal/profile.html", form=form, cooperative=cooperative)
+
+
+def _cooperative_photo(photo_id):
+    return owned_by_current_cooperative(db.session.get(CooperativePhoto, photo_id))
+
+
+@bp.post("/profile/photos")
+@require_approved_cooperative
+def profile_photo_add():
+    try:
+        services.add_photos(services.cooperative_album(current_cooperative()), _uploads("photos"))
+    except services.PortalError as error:
+        flash(error.message, "error")
+    else:
+        flash(_("Photos added."), "success")
+    return redirect(url_for("portal.profile", _anchor="photos"))
+
+
+@bp.post("/profile/photos/<int:photo_id>/delete")
+@require_approved_cooperative
+def profile_photo_delete(photo_id):
+    photo = _cooperative_photo(photo_id)
+    services.delete_photo(services.cooperative_album(current_cooperative()), photo)
+    flash(_("Photo removed."), "success")
+    return redirect(url_for("portal.profile", _anchor="photos"))
+
+
+@bp.post("/profile/photos/<int:photo_id>/move")
+@require_approved_cooperative
+def profile_photo_move(photo_id):
+    photo = _cooperative_photo(photo_id)
+    services.move_photo(services.cooperative_album(current_cooperative()), photo, request.form.get("where", ""))
+    return redirect(url_for("portal.profile", _anchor="photos"))
+
+
+# ---------------------------------------------------------------------------------------
+# Listings
+
+
+@bp.get("/products")
+@require_approved_cooperative
+def products():
+    status = STATUS_FILTERS.get(request.args.get("status", ""))
+    cooperative = current_cooperative()
+    return render_template(
+        "portal/products.html",
+        rows=services.listings(cooperative, status),
+        counts=services.listing_counts(cooperative),
+        status=status,
+    )
+
+
+@bp.route("/products/new", methods=["GET", "POST"])
+@require_approved_cooperative
+def product_new():
+    form = NewProductForm()
+    if form.validate_on_submit():
+        try:
+            product = services.create_product(current_cooperative(), form.details(), form.starting_stock(), _me())
+        except services.PortalError as error:
+            _show(form, error)
+        else:
+            flash(_("Saved as a draft. Add photos, then publish it."), "success")
+            return redirect(url_for("portal.product_edit", product_id=product.id))
+    return render_template("portal/product_new.html", form=form)
+
+
+def _edit_page(product, form=None, status=200):
+    return render_template(
+        "portal/product_edit.html",
+        product=product,
+        form=form or ProductForm.for_product(product, formdata=None),
+        missing=missing_for_publication(product),
+        certificates=sorted(product.certificates, key=lambda c: c.created_at, reverse=True),
+        max_photos=services.MAX_PHOTOS,
+    ), status
+
+
+@bp.route("/products/<int:product_id>", methods=["GET", "POST"])
+@require_approved_cooperative
+def product_edit(product_id):
+    product = _product(product_id)
+    if request.method == "GET":
+        return _edit_page(product)
+    form = ProductForm()
+    if form.validate_on_submit():
+        try:
+            services.update_product(product, form.details())
+        except services.PortalError as error:
+            _show(form, error)
+        else:
+            flash(_("Changes saved."), "success")
+            return redirect(url_for("portal.product_edit", product_id=product.id))
+    return _edit_page(product, form)
+
+
+def _change_status(product_id, change, done):
+    product = _product(product_id)
+    try:
+        change(product)
+    except NotApproved:
+        abort(403)
+    except services.PortalError as error:
+        flash(error.message, "error")
+    else:
+        flash(done, "success")
+    return redirect(url_for("portal.product_edit", product_id=product.id))
+
+
+@bp.post("/products/<int:product_id>/publish")
+@require_approved_cooperative
+def product_publish(product_id):
+    return _change_status(product_id, services.publish, _("Published: shoppers can see it now."))
+
+
+@bp.post("/products/<int:product_id>/unpublish")
+@require_approved_cooperative
+def product_unpublish(product_id):
+    return _change_status(product_id, services.unpublish, _("Unpublished: shoppers no longer see it."))
+
+
+@bp.post("/products/<int:product_id>/archive")
+@require_approved_cooperative
+def product_archive(product_id):
+    return _change_status(product_id, services.archive, _("Archived. You can restore it from the archive."))
+
+
+@bp.post("/products/<int:product_id>/restore")
+@require_approved_cooperative
+def product_restore(product_id):
+    return _change_status(product_id, services.restore, _("Restored as a draft."))
+
+
+# ---------------------------------------------------------------------------------------
+# Product photos
+
+
+def _product_photo(product, photo_id):
+    photo = db.session.get(ProductImage, photo_id)
+    if photo is None or photo.product_id != product.id:
+        abort(404)
+    return photo
+
+
+def _photos_page(product):
+    return redirect(url_for("portal.product_edit", product_id=product.id, _anchor="photos"))
+
+
+@bp.post("/products/<int:product_id>/photos")
+@require_approved_cooperative
+def product_photo_add(product_id):
+    product = _product(product_id)
+    try:
+        services.add_photos(services.product_album(product), _uploads("photos"))
+    except services.PortalError as error:
+        flash(error.message, "error")
+    else:
+        flash(_("Photos added."), "success")
+    return _photos_page(product)
+
+
+@bp.post("/products/<int:product_id>/photos/<int:photo_id>/replace")
+@require_approved_cooperative
+def product_photo_replace(product_id, photo_id):
+    product = _product(product_id)
+    photo = _product_photo(product, photo_id)
+    try:
+        uploads = _uploads("photo")
+        if len(uploads) != 1:
+            raise services.PortalError(_("Choose one photo."))
+        services.replace_photo(services.product_album(product), photo, uploads[0])
+    except services.PortalError as error:
+        flash(error.message, "error")
+    else:
+        flash(_("Photo replaced."), "success")
+    return _photos_page(product)
+
+
+@bp.post("/products/<int:product_id>/photos/<int:photo_id>/delete")
+@require_approved_cooperative
+def product_photo_delete(product_id, photo_id):
+    product = _product(product_id)
+    photo = _product_photo(product, photo_id)
+    try:
+        services.delete_photo(services.product_album(product), photo)
+    except services.PortalError as error:
+        flash(error.message, "error")
+    else:
+        flash(_("Photo removed."), "success")
+    return _photos_page(product)
+
+
+@bp.post("/products/<int:product_id>/photos/<int:photo_id>/move")
+@require_approved_cooperative
+def product_photo_move(product_id, photo_id):
+    product = _product(product_id)
+    photo = _product_photo(product, photo_id)
+    services.move_photo(services.product_album(product), photo, request.form.get("where", ""))
+    return _photos_page(product)
+
+
+# ---------------------------------------------------------------------------------------
+# Stock
+
+
+@bp.route("/products/<int:product_id>/stock", methods=["GET", "POST"])
+@require_approved_cooperative
+def product_stock(product_id):
+    product = _product(product_id)
+    form = StockForm(formdata=None, stock=str(product.stock), seen=str(product.stock)) \
+        if request.method == "GET" else StockForm()
+    if request.method == "POST" and form.validate_on_submit():
+        new_stock, seen = form.values()
+        try:
+            if seen is None:
+                raise services.StockConflict(product.stock)
+            changed = services.change_stock(product, new_stock, seen, _me(), form.note.data)
+        except services.PortalError as error:
+            _show(form, error)
+            if isinstance(error, services.StockConflict):
+                form.seen.data = str(error.current)
+        else:
+            flash(_("Stock saved.") if changed else _("The stock was already %(n)s: nothing changed.", n=new_stock),
+                  "success")
+            return redirect(url_for("portal.product_stock", product_id=product.id))
+    return render_template("portal/product_stock.html", product=product, form=form,
+                           history=services.stock_history(product))
+
+
+@bp.route("/stock", methods=["GET", "POST"])
+@require_approved_cooperative
+def stock_file():
+    """Upload a stock file: the answer is a preview, line by line; nothing changes yet."""
+    checked, content, error = None, "", None
+    if request.method == "POST":
+        storage = request.files.get("file")
+        try:
+            if storage is None or not storage.filename:
+                raise services.PortalError(_("Choose a CSV file."))
+            text = services.decode_stock_file(storage.stream.read(services.MAX_STOCK_FILE_BYTES + 1))
+            checked = services.read_stock_file(current_cooperative(), text)
+            content = services.encode_for_form(text)
+        except services.PortalError as refused:
+            error = refused.message
+    return render_template("portal/stock_file.html", checked=checked, content=content, error=error)
+
+
+@bp.post("/stock/apply")
+@require_approved_cooperative
+def stock_file_apply():
+    try:
+        text = services.decode_from_form(request.form.get("content"))
+        applied = services.apply_stock_file(current_cooperative(), text, _me())
+    except services.PortalError as error:
+        flash(error.message, "error")
+        return redirect(url_for("portal.stock_file"))
+    flash(_("Stock file applied: %(n)s products changed.", n=applied.change_count), "success")
+    return redirect(url_for("portal.products"))
+
+
+# ---------------------------------------------------------------------------------------
+# Certificates
+
+
+@bp.get("/certificates")
+@require_approved_cooperative
+def certificates():
+    return render_template("portal/certificates.html", certificates=services.certificates_of(current_cooperative()))
+
+
+@bp.route("/certificates/new", methods=["GET", "POST"])
+@require_approved_cooperative
+def certificate_new():
+    cooperative = current_cooperative()
+    products = [row.product for row in services.listings(cooperative)]
+    chosen = request.args.get("product", type=int)
+    form = CertificateForm(products, product=chosen)
+    if form.validate_on_submit():
+        product = _product(form.product.data)
+        scan = request.files.get("scan")
+        try:
+            try:
+                data = read_upload(scan.stream) if scan and scan.filename else None
+            except UploadError as error:
+                raise CertificateError("scan", error.message) from None
+            program.submit_certificate(product, form.details(), data, _me())
+        except CertificateError as error:
+            _show(form, error)
+        else:
+            flash(_("Sent to the OCOP council. The badge shows once they approve it; we will tell you."), "success")
+            return redirect(url_for("portal.certificates"))
+    return render_template("portal/certificate_new.html", form=form)
