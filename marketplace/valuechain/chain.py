@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import joinedload, selectinload
 
 from marketplace import clock, places
 from marketplace.catalog.models import OcopCategory, Product
@@ -21,7 +21,7 @@ from marketplace.i18n import current_language
 from marketplace.producers.models import Cooperative
 from marketplace.text import nfc
 from marketplace.valuechain import labels
-from marketplace.valuechain.models import Partnership, PartnershipStatus, SourcingRequest, partnership_products
+from marketplace.valuechain.models import Partnership, PartnershipStatus, SourcingRequest
 
 COCONUT = "coconut"
 COCONUT_SUBGROUPS = {"4.2"}  # coir, coconut-shell and coconut-wood products
@@ -147,20 +147,14 @@ def _cooperatives(ids):
 
 
 def _active_partnerships():
+    """Active partnerships with both parties and their products (2 queries)."""
     partnerships = db.session.scalars(
         sa.select(Partnership).where(Partnership.status == PartnershipStatus.ACTIVE)
-        .options(joinedload(Partnership.distributor), joinedload(Partnership.cooperative))
+        .options(joinedload(Partnership.distributor), joinedload(Partnership.cooperative),
+                 selectinload(Partnership.products))
         .order_by(Partnership.activated_at, Partnership.id)
     ).all()
-    links = {}
-    if partnerships:
-        for partnership_id, product_id in db.session.execute(
-            sa.select(partnership_products.c.partnership_id, partnership_products.c.product_id)
-            .join(Partnership, Partnership.id == partnership_products.c.partnership_id)
-            .where(Partnership.status == PartnershipStatus.ACTIVE)
-        ):
-            links.setdefault(partnership_id, set()).add(product_id)
-    return partnerships, links
+    return partnerships, {p.id: {product.id for product in p.products} for p in partnerships}
 
 
 def _open_requests(group, today):
