@@ -29,12 +29,14 @@ Adding an endpoint? Add its row — one `Case` per HTTP method (HEAD and OPTIONS
   happens after the others have been checked against the unchanged world.
 """
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
 from marketplace.accounts.models import Role
 from marketplace.extensions import db
-from marketplace.producers.models import ApprovalStatus
+from marketplace.catalog.models import ReviewStatus
+from marketplace.producers.models import ApprovalStatus, CooperativePhoto
 from tests.conftest import make_test_app
 from tests.factories import (
     make_certificate,
@@ -158,6 +160,40 @@ MATRIX = {
     ],
     "accounts.admin_users": [Case("GET", "/admin/users", only(ADMIN))],
     "accounts.change_role": [Case("POST", "/admin/users/{consumer}/role", only(ADMIN))],
+    # The cooperative's portal: staff of an approved cooperative; others' objects are 404.
+    "portal.dashboard": [Case("GET", "/portal", only(STAFF_A, STAFF_B))],
+    "portal.profile": [Case("GET", "/portal/profile", only(STAFF_A, STAFF_B)),
+                       Case("POST", "/portal/profile", only(STAFF_A, STAFF_B))],
+    "portal.profile_photo_add": [Case("POST", "/portal/profile/photos", only(STAFF_A, STAFF_B))],
+    "portal.profile_photo_delete": [
+        Case("POST", "/portal/profile/photos/{profile_photo_a}/delete", only(STAFF_A, staff_b=404))],
+    "portal.profile_photo_move": [
+        Case("POST", "/portal/profile/photos/{profile_photo_a}/move", only(STAFF_A, staff_b=404))],
+    "portal.products": [Case("GET", "/portal/products", only(STAFF_A, STAFF_B))],
+    "portal.product_new": [Case("GET", "/portal/products/new", only(STAFF_A, STAFF_B)),
+                           Case("POST", "/portal/products/new", only(STAFF_A, STAFF_B))],
+    "portal.product_edit": [Case("GET", "/portal/products/{product_a}", only(STAFF_A, staff_b=404)),
+                            Case("POST", "/portal/products/{product_a}", only(STAFF_A, staff_b=404))],
+    **{f"portal.product_{action}": [Case("POST", f"/portal/products/{{product_a}}/{action}", only(STAFF_A, staff_b=404))]
+       for action in ("publish", "unpublish", "archive", "restore")},
+    "portal.product_photo_add": [Case("POST", "/portal/products/{product_a}/photos", only(STAFF_A, staff_b=404))],
+    **{f"portal.product_photo_{action}": [
+        Case("POST", f"/portal/products/{{product_a}}/photos/{{photo_a}}/{action}", only(STAFF_A, staff_b=404))]
+       for action in ("replace", "delete", "move")},
+    "portal.product_stock": [Case("GET", "/portal/products/{product_a}/stock", only(STAFF_A, staff_b=404)),
+                             Case("POST", "/portal/products/{product_a}/stock", only(STAFF_A, staff_b=404))],
+    "portal.stock_file": [Case("GET", "/portal/stock", only(STAFF_A, STAFF_B)),
+                          Case("POST", "/portal/stock", only(STAFF_A, STAFF_B))],
+    "portal.stock_file_apply": [Case("POST", "/portal/stock/apply", only(STAFF_A, STAFF_B))],
+    "portal.certificates": [Case("GET", "/portal/certificates", only(STAFF_A, STAFF_B))],
+    "portal.certificate_new": [Case("GET", "/portal/certificates/new", only(STAFF_A, STAFF_B)),
+                               Case("POST", "/portal/certificates/new", only(STAFF_A, STAFF_B))],
+    # The council's certificate reviews; scans for the council and the product's cooperative only.
+    "program.review_queue": [Case("GET", "/council/reviews", only(REVIEWER, ADMIN))],
+    "program.review_certificate": [Case("POST", "/council/reviews/{pending_certificate_a}", only(REVIEWER, ADMIN))],
+    "program.review_history": [Case("GET", "/council/reviews/history", only(REVIEWER, ADMIN))],
+    "program.certificate_scan": [Case("GET", "/certificates/{certificate_a}/scan",
+                                      only(STAFF_A, REVIEWER, ADMIN, staff_b=404, consumer=404, distributor=404))],
     # Notices of the signed-in user.
     "notices.notice_list": [Case("GET", "/notices", SIGNED_IN)],
     "notices.mark_all_read": [Case("POST", "/notices/read", SIGNED_IN)],
@@ -180,6 +216,12 @@ def world(app):
         STAFF_B: make_cooperative_staff(cooperative_b),
         STAFF_A: make_cooperative_staff(cooperative_a),
     }
+    scan = Path(app.config["UPLOAD_DIR"]) / "certificates" / "matrix-scan.pdf"
+    scan.parent.mkdir(parents=True, exist_ok=True)
+    scan.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    certificate_a = make_certificate(product_a, stars=3, scan_file=scan.name, review_status=ReviewStatus.SUPERSEDED)
+    pending_certificate_a = make_certificate(product_a, stars=5, review_status=ReviewStatus.PENDING)
+    cooperative_a.photos.append(CooperativePhoto(stem="matrix-profile-photo", position=0))
     pending = make_cooperative(status=ApprovalStatus.PENDING)
     make_cooperative_staff(pending)
     values = {
@@ -191,6 +233,11 @@ def world(app):
         "consumer": users[CONSUMER].id,
         "bad_token": "not-a-valid-token",
         "missing_id": 999999,
+        "product_a": product_a.id,
+        "photo_a": product_a.images[0].id,
+        "certificate_a": certificate_a.id,
+        "pending_certificate_a": pending_certificate_a.id,
+        "profile_photo_a": cooperative_a.photos[0].id,
     }
     db.session.commit()
     return users, values
