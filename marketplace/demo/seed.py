@@ -24,6 +24,7 @@ from marketplace.demo import data, images
 from marketplace.extensions import db
 from marketplace.media import save_variants
 from marketplace.producers.models import ApprovalStatus, Cooperative, EntityKind
+from marketplace.program.demo import seed_pending_certificates
 from marketplace.text import nfc
 from marketplace.valuechain.demo import seed_value_chain
 
@@ -117,6 +118,7 @@ def seed_demo(progress=lambda steps: steps):
             db.session.add(_product(item, cooperatives[item["cooperative"]], categories[item["category"]]))
         created[kind + "s"] += 1
     created["sign_ins"] = seed_demo_accounts()  # one sign-in per role (marketplace.accounts.demo)
+    created["pending_certificates"] = seed_pending_certificates()  # the council's review queue
     created["value_chain"] = seed_value_chain()  # distributors, requests, offers, partnerships
     db.session.commit()
     return created
