@@ -5,7 +5,7 @@ from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, HiddenField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms import BooleanField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
@@ -219,7 +219,6 @@ class PartnershipForm(FlaskForm):
 
 
 class CapacityForm(FlaskForm):
-    product_id = HiddenField(filters=[_int_or_none])
     monthly_quantity = WholeNumberField(_l("Per month"), render_kw={"inputmode": "numeric"})
     unit = SelectField(_l("Unit"), validate_choice=False, validators=[ChoiceIn()])
 

@@ -404,14 +404,13 @@ def withdraw_offer(request_id):
 
 
 def _supply_page(capacity_form=None, certification_form=None, status=200):
+    """The supply page; `capacity_form` is (product id, form) of a row that failed."""
     cooperative = current_cooperative()
-    rows = [(product, capacity, CapacityForm(
-        formdata=None, product_id=product.id,
-        monthly_quantity=capacity.monthly_quantity if capacity else None,
+    failed_id, failed_form = capacity_form or (None, None)
+    rows = [(product, capacity, failed_form if product.id == failed_id else CapacityForm(
+        formdata=None, monthly_quantity=capacity.monthly_quantity if capacity else None,
         unit=capacity.unit.value if capacity else "kg",
     )) for product, capacity in services.supply_products(cooperative)]
-    if capacity_form is not None:  # show the failed row as it was typed, with its errors
-        rows = [(p, c, capacity_form if p.id == capacity_form.product_id.data else f) for p, c, f in rows]
     return render_template(
         "valuechain/supply.html", cooperative=cooperative, rows=rows,
         certifications=services.cooperative_certifications(cooperative),
@@ -425,12 +424,11 @@ def supply_profile():
     return _supply_page()
 
 
-@bp.post("/value-chain/supply/capacity")
+@bp.post("/value-chain/supply/products/<int:product_id>/capacity")
 @require_cooperative_staff
-def save_capacity():
+def save_capacity(product_id):
+    product = owned_by_current_cooperative(db.session.get(Product, product_id))
     form = CapacityForm()
-    product = db.session.get(Product, form.product_id.data) if form.product_id.data else None
-    owned_by_current_cooperative(product)
     if form.validate_on_submit():
         try:
             services.set_capacity(current_cooperative(), product.id, form.monthly_quantity.data, form.unit.data)
@@ -440,7 +438,7 @@ def save_capacity():
         else:
             flash(_("Capacity saved."), "success")
             return redirect(url_for("valuechain.supply_profile"))
-    return _supply_page(capacity_form=form)
+    return _supply_page(capacity_form=(product.id, form))
 
 
 @bp.post("/value-chain/supply/certifications")

@@ -198,7 +198,69 @@ MATRIX = {
     "notices.notice_list": [Case("GET", "/notices", SIGNED_IN)],
     "notices.mark_all_read": [Case("POST", "/notices/read", SIGNED_IN)],
     "notices.open_notice": [Case("POST", "/notices/{missing_id}/open", signed_in(**{r: 404 for r in ROLES[1:]}))],
+    # The value chain: public pages; the distributor's requests and decisions (its company's
+    # objects only); the cooperatives' offers and declarations; both sides of an offer or a
+    # partnership, and nobody else (404). See _value_chain_world() for the objects.
+    "valuechain.value_chain": [Case("GET", "/value-chain", PUBLIC)],
+    "valuechain.request_list": [Case("GET", "/sourcing", PUBLIC)],
+    "valuechain.request_detail": [Case("GET", "/sourcing/{request_d}", PUBLIC)],
+    "valuechain.distributor_list": [Case("GET", "/distributors", PUBLIC)],
+    "valuechain.distributor_detail": [Case("GET", "/distributors/{distributor_slug}", PUBLIC)],
+    "valuechain.my_requests": [Case("GET", "/sourcing/mine", only(DISTRIBUTOR))],
+    "valuechain.new_request": [Case("GET", "/sourcing/new", only(DISTRIBUTOR)),
+                               Case("POST", "/sourcing/new", only(DISTRIBUTOR))],
+    "valuechain.edit_request": [Case("GET", "/sourcing/{draft_d}/edit", only(DISTRIBUTOR)),
+                                Case("POST", "/sourcing/{draft_d}/edit", only(DISTRIBUTOR))],
+    "valuechain.publish_request": [Case("POST", "/sourcing/{draft_d}/publish", only(DISTRIBUTOR))],
+    "valuechain.close_request": [Case("POST", "/sourcing/{request_d}/close", only(DISTRIBUTOR))],
+    "valuechain.compare_offers": [Case("GET", "/sourcing/{request_d}/offers", only(DISTRIBUTOR))],
+    **{f"valuechain.{action}_offer": [Case("POST", f"/sourcing/offers/{{offer_a}}/{action}", only(DISTRIBUTOR))]
+       for action in ("shortlist", "decline", "accept")},
+    "valuechain.company_profile": [Case("GET", "/value-chain/company", only(DISTRIBUTOR)),
+                                   Case("POST", "/value-chain/company", only(DISTRIBUTOR))],
+    "valuechain.propose_partnership": [
+        Case("GET", "/value-chain/propose/{cooperative_a_slug}", only(DISTRIBUTOR)),
+        Case("POST", "/value-chain/propose/{cooperative_a_slug}", only(DISTRIBUTOR)),
+    ],
+    "valuechain.recommended": [Case("GET", "/sourcing/recommended", only(STAFF_A, STAFF_B))],
+    "valuechain.make_offer": [Case("GET", "/sourcing/{request_d}/offer", only(STAFF_A, STAFF_B)),
+                              Case("POST", "/sourcing/{request_d}/offer", only(STAFF_A, STAFF_B))],
+    "valuechain.withdraw_offer": [Case("POST", "/sourcing/{request_d}/offer/withdraw", only(STAFF_A, staff_b=404))],
+    "valuechain.supply_profile": [Case("GET", "/value-chain/supply", only(STAFF_A, STAFF_B))],
+    "valuechain.save_capacity": [
+        Case("POST", "/value-chain/supply/products/{product_a}/capacity", only(STAFF_A, staff_b=404))],
+    "valuechain.add_certification": [Case("POST", "/value-chain/supply/certifications", only(STAFF_A, STAFF_B))],
+    "valuechain.remove_certification": [
+        Case("POST", "/value-chain/supply/certifications/{certification_a}/remove", only(STAFF_A, staff_b=404))],
+    "valuechain.offer_thread": [Case("GET", "/sourcing/offers/{offer_a}", only(DISTRIBUTOR, STAFF_A, staff_b=404)),
+                                Case("POST", "/sourcing/offers/{offer_a}", only(DISTRIBUTOR, STAFF_A, staff_b=404))],
+    "valuechain.partnerships": [Case("GET", "/value-chain/partnerships", only(DISTRIBUTOR, STAFF_A, STAFF_B))],
+    **{f"valuechain.{action}_partnership": [
+        Case("POST", f"/value-chain/partnerships/{{proposed_partnership_a}}/{action}", only(STAFF_A, staff_b=404))]
+       for action in ("accept", "decline")},
+    "valuechain.end_partnership": [
+        Case("POST", "/value-chain/partnerships/{partnership_a}/end", only(DISTRIBUTOR, STAFF_A, staff_b=404))],
+    "valuechain.partnership_visibility": [
+        Case("POST", "/value-chain/partnerships/{partnership_a}/visibility", only(DISTRIBUTOR, STAFF_A, staff_b=404))],
 }
+
+
+def _value_chain_world(company, cooperative_a, product_a):
+    """Objects of the value chain's rows: an open request and a draft of the company, an
+    offer and a declared certification of cooperative A, partnerships of both."""
+    from tests.valuechain.helpers import declare_certification, make_offer, make_partnership, make_request
+
+    request = make_request(company)
+    return {
+        "request_d": request.id,
+        "draft_d": make_request(company, status="draft").id,
+        "offer_a": make_offer(request, product_a).id,
+        "distributor_slug": company.slug,
+        "certification_a": declare_certification(cooperative_a, "haccp").id,
+        "partnership_a": make_partnership(company, product_a).id,
+        "proposed_partnership_a": make_partnership(company, product_a, status="proposed").id,
+        "product_a": product_a.id,
+    }
 
 
 @pytest.fixture
@@ -239,6 +301,7 @@ def world(app):
         "pending_certificate_a": pending_certificate_a.id,
         "profile_photo_a": cooperative_a.photos[0].id,
     }
+    values.update(_value_chain_world(company, cooperative_a, product_a))
     db.session.commit()
     return users, values
 

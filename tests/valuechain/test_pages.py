@@ -502,17 +502,16 @@ def test_declaring_capacity_and_certifications(app, world):
     client = client_of(app, world["staff_a"])
     assert client.get("/value-chain/supply").status_code == 200
     candy_id = world["candy"].id
-    assert client.post("/value-chain/supply/capacity", data={"product_id": candy_id, "monthly_quantity": "2.000",
-                                                             "unit": "kg"}).status_code == 302
+    path = f"/value-chain/supply/products/{candy_id}/capacity"
+    assert client.post(path, data={"monthly_quantity": "2.000", "unit": "kg"}).status_code == 302
     assert db.session.get(ProductCapacity, candy_id).monthly_quantity == 2000
-    response = client.post("/value-chain/supply/capacity?lang=en",
-                           data={"product_id": candy_id, "monthly_quantity": "0", "unit": "kg"})
+    response = client.post(f"{path}?lang=en", data={"monthly_quantity": "0", "unit": "kg"})
     assert response.status_code == 200 and "The quantity must be a whole number above 0." in response.get_data(as_text=True)
-    client.post("/value-chain/supply/capacity", data={"product_id": candy_id, "monthly_quantity": "", "unit": "kg"})
+    client.post(path, data={"monthly_quantity": "", "unit": "kg"})
     db.session.expire_all()
     assert db.session.get(ProductCapacity, candy_id) is None
-    assert client.post("/value-chain/supply/capacity", data={"product_id": world["candy_b"].id,
-                                                             "monthly_quantity": "5", "unit": "kg"}).status_code == 404
+    assert client.post(f"/value-chain/supply/products/{world['candy_b'].id}/capacity",
+                       data={"monthly_quantity": "5", "unit": "kg"}).status_code == 404
 
     valid_until = (TODAY + timedelta(days=200)).isoformat()
     assert client.post("/value-chain/supply/certifications",
