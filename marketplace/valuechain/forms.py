@@ -176,6 +176,7 @@ class OfferForm(FlaskForm):
     sample_available = BooleanField(_l("We can send a sample"))
     valid_until = DateInput(_l("Offer valid until"))
     message = TextAreaField(_l("Message to the buyer"), render_kw={"rows": 4, "maxlength": 4000})
+    show_if_accepted = BooleanField(_l("If our offer is accepted, the partnership may be shown on the public value chain"))
 
     def __init__(self, *args, products=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -186,7 +187,7 @@ class OfferForm(FlaskForm):
             product_ids=self.product_ids.data or [], unit_price=self.unit_price.data,
             quantity_per_period=self.quantity_per_period.data, lead_time_days=self.lead_time_days.data,
             valid_until=self.valid_until.data, sample_available=self.sample_available.data,
-            message=self.message.data or "",
+            message=self.message.data or "", show_if_accepted=self.show_if_accepted.data,
         )
 
 

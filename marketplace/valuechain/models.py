@@ -336,6 +336,8 @@ class Offer(db.Model):
     sample_available: Mapped[bool] = mapped_column(default=False)
     valid_until: Mapped[date]
     message: Mapped[str] = mapped_column(sa.Text, default="")
+    # The cooperative's consent, given with the offer, to show the partnership publicly if accepted.
+    show_if_accepted: Mapped[bool] = mapped_column(default=False)
     status: Mapped[OfferStatus] = mapped_column(str_enum(OfferStatus, "offer_status"), default=OfferStatus.SUBMITTED)
     created_at: Mapped[sa.DateTime] = mapped_column(sa.DateTime, default=utcnow)
     updated_at: Mapped[sa.DateTime] = mapped_column(sa.DateTime, default=utcnow, onupdate=utcnow)

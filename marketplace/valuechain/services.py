@@ -551,6 +551,7 @@ class OfferDetails:
     valid_until: date | None
     sample_available: bool = False
     message: str = ""
+    show_if_accepted: bool = False
 
 
 def _check_offer(request, cooperative, details, today):
@@ -581,6 +582,7 @@ def _check_offer(request, cooperative, details, today):
         "valid_until": details.valid_until,
         "sample_available": bool(details.sample_available),
         "message": _text(details.message, 4000, "message"),
+        "show_if_accepted": bool(details.show_if_accepted),
     }
 
 
@@ -675,9 +677,10 @@ def decline_offer(offer):
     db.session.commit()
 
 
-def accept_offer(offer, user, today=None):
+def accept_offer(offer, user, today=None, shown=False):
     """Accept an offer: the request is awarded (more offers may still be accepted) and the
-    offer becomes an active partnership on its terms."""
+    offer becomes an active partnership on its terms. `shown` is the buyer's consent to show
+    it publicly; the cooperative gave (or not) its own with the offer."""
     today = _today(today)
     request = offer.request
     offer.move_to(OfferStatus.ACCEPTED)
@@ -692,6 +695,7 @@ def accept_offer(offer, user, today=None):
         volume_per_period=offer.quantity_per_period, frequency=request.frequency,
         starts_on=starts_on, ends_on=ends_on, products=list(offer.products),
         status=PartnershipStatus.ACTIVE, activated_at=clock.utcnow(),
+        shown_by_distributor=bool(shown), shown_by_cooperative=offer.show_if_accepted,
     )
     db.session.add(partnership)
     _tell_cooperative(offer, "valuechain.offer_accepted")

@@ -283,7 +283,8 @@ def decline_offer(offer_id):
 @bp.post("/sourcing/offers/<int:offer_id>/accept")
 @require_approved_distributor
 def accept_offer(offer_id):
-    return _offer_action(offer_id, lambda offer: services.accept_offer(offer, _me()),
+    shown = VisibilityForm().shown.data
+    return _offer_action(offer_id, lambda offer: services.accept_offer(offer, _me(), shown=shown),
                          _("Offer accepted: it is now a partnership."))
 
 

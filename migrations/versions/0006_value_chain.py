@@ -111,6 +111,7 @@ def upgrade():
     sa.Column('sample_available', sa.Boolean(), nullable=False),
     sa.Column('valid_until', sa.Date(), nullable=False),
     sa.Column('message', sa.Text(), nullable=False),
+    sa.Column('show_if_accepted', sa.Boolean(), nullable=False),
     sa.Column('status', sa.Enum('submitted', 'shortlisted', 'accepted', 'declined', 'withdrawn', name='offer_status', native_enum=False, create_constraint=True, length=32), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),

@@ -343,13 +343,14 @@ def test_shortlist_decline_and_accept(app, world):
     assert client.post(f"/sourcing/offers/{offer_id}/shortlist").headers["Location"] == \
         f"/sourcing/{world['request'].id}/offers"
     client.post(f"/sourcing/offers/{second.id}/decline")
-    client.post(f"/sourcing/offers/{offer_id}/accept")
+    client.post(f"/sourcing/offers/{offer_id}/accept", data={"shown": "y"})
     db.session.expire_all()
     assert db.session.get(Offer, offer_id).status == OfferStatus.ACCEPTED
     assert db.session.get(Offer, second.id).status == OfferStatus.DECLINED
     assert db.session.get(SourcingRequest, world["request"].id).status == RequestStatus.AWARDED
     partnership = db.session.scalars(sa.select(Partnership)).one()
     assert partnership.cooperative_id == world["coop_a"].id and partnership.status == PartnershipStatus.ACTIVE
+    assert partnership.shown_by_distributor and not partnership.shown_by_cooperative  # the offer did not consent
     response = client.post(f"/sourcing/offers/{second.id}/accept?lang=en", follow_redirects=True)
     assert "Not possible any more" in response.get_data(as_text=True)
     assert count(Partnership) == 1
@@ -402,10 +403,11 @@ def test_making_changing_and_withdrawing_an_offer(app, world):
     offer = db.session.scalars(sa.select(Offer).where(Offer.cooperative_id == world["coop_b"].id)).one()
     assert response.headers["Location"] == f"/sourcing/offers/{offer.id}"
     assert (offer.unit_price, offer.quantity_per_period, offer.sample_available) == (140000, 800, True)
+    assert not offer.show_if_accepted
     # the same form now changes that offer: never a second live one
-    client.post(path, data=offer_form([world["candy_b"].id], unit_price="130.000"))
+    client.post(path, data=offer_form([world["candy_b"].id], unit_price="130.000", show_if_accepted="y"))
     db.session.refresh(offer)
-    assert offer.unit_price == 130000 and count(Offer) == 2
+    assert offer.unit_price == 130000 and offer.show_if_accepted and count(Offer) == 2
     client.post(f"{path}/withdraw")
     db.session.refresh(offer)
     assert offer.status == OfferStatus.WITHDRAWN

@@ -183,3 +183,9 @@ def test_ending_a_partnership_sets_its_end(app):
     services.end_partnership(partnership, by_distributor=True, today=TODAY)
     assert partnership.status == PartnershipStatus.ENDED
     assert partnership.ends_on == TODAY and partnership.ended_at is not None
+
+
+def test_accepting_with_both_consents_makes_a_public_partnership(offer):
+    offer.show_if_accepted = True
+    db.session.commit()
+    assert services.accept_offer(offer, None, TODAY, shown=True).is_public

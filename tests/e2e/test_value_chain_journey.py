@@ -1,0 +1,119 @@
+"""A distributor posts a request for coconut candy, a cooperative sees it recommended and
+offers, the distributor accepts, and the partnership appears on /value-chain."""
+import re
+from datetime import timedelta
+
+from playwright.sync_api import expect
+
+from marketplace import clock
+from marketplace.extensions import db
+from tests.factories import (
+    PASSWORD,
+    category,
+    make_certificate,
+    make_cooperative,
+    make_cooperative_staff,
+    make_distributor,
+    make_distributor_staff,
+    make_product,
+)
+
+
+def _sign_in(page, live_server, email):
+    """Sign in; pages then speak the user's language (English for both users here)."""
+    page.goto(live_server + "/sign-in")
+    page.fill("#email", email)
+    page.fill("#password", PASSWORD)
+    page.locator("#sign-in-submit").click()
+    expect(page.locator("#account-menu")).to_be_visible()
+
+
+def _sign_out(page):
+    page.locator("#account-menu summary").click()
+    page.locator("#sign-out").click()
+    expect(page.locator("#nav-sign-in")).to_be_visible()
+
+
+def test_a_request_becomes_a_public_partnership(app, live_server, page):
+    cooperative = make_cooperative(name="HTX Kẹo dừa Thành Thới", slug="thanh-thoi")
+    candy = make_product(cooperative, name_vi="Kẹo dừa sầu riêng", name_en="Durian coconut candy",
+                         weight_g=400, price_vnd=55000)
+    make_certificate(candy, stars=5)
+    make_cooperative_staff(cooperative, email="staff@thanh-thoi.example", language="en")
+    company = make_distributor(name="Chuỗi Xanh Mart", slug="xanh-mart")
+    make_distributor_staff(company, email="buyer@xanh-mart.example", language="en")
+    food_candy = category("1.3").id
+    db.session.commit()  # the live server reads with its own sessions
+    deadline = (clock.today() + timedelta(days=14)).isoformat()
+
+    # The distributor posts a request for coconut candy.
+    _sign_in(page, live_server, "buyer@xanh-mart.example")
+    page.locator("#nav-sourcing").click()
+    page.locator("#post-request").click()
+    expect(page).to_have_url(re.compile(r"/sourcing/new$"))
+    page.fill("#title", "Kẹo dừa hộp 400 g cho Xanh Mart")
+    page.select_option("#category_id", str(food_candy))
+    page.fill("#quantity", "1.500")
+    page.select_option("#unit", "kg")
+    page.select_option("#frequency", "monthly")
+    page.fill("#target_price_min", "120.000")
+    page.fill("#target_price_max", "150.000")
+    page.select_option("#min_stars", "4")
+    page.locator("#certifications input[value='ocop']").check()
+    page.select_option("#delivery_province_code", "79")
+    page.fill("#deadline", deadline)
+    page.locator("#publish-submit").click()
+    expect(page).to_have_url(re.compile(r"/sourcing/\d+$"))
+    expect(page.locator("h1")).to_have_text("Kẹo dừa hộp 400 g cho Xanh Mart")
+    expect(page.locator("#matches li")).to_have_count(1)
+    expect(page.locator("#matches")).to_contain_text("HTX Kẹo dừa Thành Thới")
+    expect(page.locator("#matches")).to_contain_text("5★ valid to")
+    _sign_out(page)
+
+    # The cooperative sees it recommended, with a notice, and offers.
+    _sign_in(page, live_server, "staff@thanh-thoi.example")
+    expect(page.locator("#nav-notices .nav-badge")).to_have_text("1")
+    page.locator("#account-menu summary").click()
+    page.locator("#nav-cooperative").click()
+    page.locator("#link-recommended").click()
+    expect(page).to_have_url(re.compile(r"/sourcing/recommended$"))
+    card = page.locator("#recommended .request-card")
+    expect(card).to_have_count(1)
+    expect(card.locator(".match-reasons")).to_contain_text("5★ valid to")
+    card.locator("h3 a").click()
+    page.locator("#make-offer").click()
+    page.locator("#product_ids input").first.check()
+    page.fill("#unit_price", "135.000")
+    page.fill("#quantity_per_period", "1.500")
+    page.fill("#lead_time_days", "7")
+    page.fill("#message", "Giao hằng tháng từ Mỏ Cày Nam.")
+    page.locator("#show_if_accepted").check()
+    page.locator("#offer-submit").click()
+    expect(page).to_have_url(re.compile(r"/sourcing/offers/\d+$"))
+    expect(page.locator("#offer-facts")).to_contain_text("Durian coconut candy")
+    _sign_out(page)
+
+    # The distributor compares the offers and accepts, agreeing to show the partnership.
+    _sign_in(page, live_server, "buyer@xanh-mart.example")
+    page.locator("#account-menu summary").click()
+    page.locator("#nav-company").click()
+    page.locator("#link-my-requests").click()
+    page.locator("#my-requests a", has_text="Kẹo dừa hộp 400 g cho Xanh Mart").click()
+    page.locator("#compare-offers").click()
+    expect(page.locator("#offers")).to_contain_text("HTX Kẹo dừa Thành Thới")
+    expect(page.locator("#offers")).to_contain_text("The producer agrees to be shown.")
+    page.locator("#offers input[name='shown']").check()
+    page.locator("#offers button[id^='accept-']").click()
+    expect(page.locator(".flash-success")).to_contain_text("Offer accepted")
+
+    # The partnership is on the public value chain, in the drawing and in its table.
+    page.locator("#nav-value-chain").click()
+    expect(page).to_have_url(re.compile(r"/value-chain$"))
+    coconut = page.locator("#chain-coconut")
+    expect(coconut.locator("svg.network-svg")).to_be_visible()
+    expect(coconut.locator("svg .network-edge")).to_have_count(1)
+    expect(coconut.locator(".network-table")).to_contain_text("HTX Kẹo dừa Thành Thới")
+    expect(coconut.locator(".network-table")).to_contain_text("Chuỗi Xanh Mart")
+    coconut.locator("svg a[href='/distributors/xanh-mart']").click()
+    expect(page).to_have_url(re.compile(r"/distributors/xanh-mart$"))
+    expect(page.locator("#company-partners")).to_contain_text("HTX Kẹo dừa Thành Thới")
