@@ -530,6 +530,21 @@ def apply_stock_file(cooperative, text, user):
     return result
 
 
+def current_stock_file(cooperative):
+    """The cooperative's current products as a stock file (slug,price,stock) to edit in a
+    spreadsheet and upload again."""
+    rows = db.session.execute(
+        sa.select(Product.slug, Product.price_vnd, Product.stock)
+        .where(Product.cooperative_id == cooperative.id, Product.status != ProductStatus.ARCHIVED)
+        .order_by(Product.name_vi, Product.id)
+    ).all()
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(HEADERS[1])
+    writer.writerows(rows)
+    return out.getvalue()
+
+
 def encode_for_form(text):
     """The checked file travels back with the "Apply" button as base64 (newlines intact)."""
     return base64.b64encode(text.encode("utf-8")).decode("ascii")

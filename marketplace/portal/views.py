@@ -3,7 +3,7 @@
 Every object reached by id goes through `owned_by_current_cooperative`: another
 cooperative's product, photo or certificate answers 404, as if it did not exist.
 """
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -331,6 +331,15 @@ def stock_file():
         except services.PortalError as refused:
             error = refused.message
     return render_template("portal/stock_file.html", checked=checked, content=content, error=error)
+
+
+@bp.get("/stock/current.csv")
+@require_approved_cooperative
+def stock_file_download():
+    cooperative = current_cooperative()
+    # The byte order mark makes spreadsheet programs read the file as UTF-8.
+    return Response("\ufeff" + services.current_stock_file(cooperative), mimetype="text/csv",
+                    headers={"Content-Disposition": f"attachment; filename=stock-{cooperative.slug}.csv"})
 
 
 @bp.post("/stock/apply")

@@ -185,6 +185,7 @@ MATRIX = {
     "portal.stock_file": [Case("GET", "/portal/stock", only(STAFF_A, STAFF_B)),
                           Case("POST", "/portal/stock", only(STAFF_A, STAFF_B))],
     "portal.stock_file_apply": [Case("POST", "/portal/stock/apply", only(STAFF_A, STAFF_B))],
+    "portal.stock_file_download": [Case("GET", "/portal/stock/current.csv", only(STAFF_A, STAFF_B))],
     "portal.certificates": [Case("GET", "/portal/certificates", only(STAFF_A, STAFF_B))],
     "portal.certificate_new": [Case("GET", "/portal/certificates/new", only(STAFF_A, STAFF_B)),
                                Case("POST", "/portal/certificates/new", only(STAFF_A, STAFF_B))],

@@ -115,3 +115,17 @@ def test_dashboard_lists_what_needs_doing(portal, cooperative, monkeypatch):
 
 def test_empty_dashboard_says_so(portal):
     assert "Nothing needs doing right now." in page_text(portal.get("/portal"))
+
+
+def test_every_portal_page_renders_in_vietnamese(client, cooperative, app):
+    from tests.factories import make_cooperative_staff, sign_in_as
+
+    product = make_product(cooperative)
+    make_certificate(product, stars=4)
+    staff = make_cooperative_staff(cooperative, is_owner=False, language="vi")
+    db.session.commit()
+    sign_in_as(client, staff)
+    for path in ("/portal", "/portal/profile", "/portal/products", "/portal/products/new", f"/portal/products/{product.id}",
+                 f"/portal/products/{product.id}/stock", "/portal/stock", "/portal/certificates", "/portal/certificates/new"):
+        response = client.get(path)
+        assert response.status_code == 200 and '<html lang="vi">' in page_text(response), path

@@ -219,3 +219,15 @@ def test_archived_status_of_product_does_not_matter_to_stock(portal, cooperative
     db.session.commit()
     _apply(portal, _check_file(portal, "old,3"))
     assert _stock(product.id) == 3
+
+
+def test_the_current_stock_file_downloads_and_uploads_back_unchanged(portal, three):
+    make_product(make_cooperative(), slug="not-mine")
+    db.session.commit()
+    response = portal.get("/portal/stock/current.csv")
+    assert response.mimetype == "text/csv" and "attachment" in response.headers["Content-Disposition"]
+    text = response.get_data(as_text=True)
+    assert text.startswith("\ufeffslug,price,stock\r\n") and "not-mine" not in text
+    assert text.count("\r\n") == 4
+    checked = page_text(portal.post("/portal/stock", data={"file": upload(text.encode("utf-8"), "current.csv")}))
+    assert "0 products will change." in checked and checked.count("no change") == 3

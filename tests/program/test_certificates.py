@@ -260,3 +260,24 @@ def test_review_queue_uses_a_fixed_number_of_queries(app, reviewer, count_querie
     with count_queries() as many:
         html = page_text(council.get("/council/reviews"))
     assert len(many) == len(few) and html.count('class="review-item"') == 7
+
+
+def test_history_uses_a_fixed_number_of_queries(app, reviewer, count_queries, frozen_today):
+    council = client_for(app, reviewer)
+
+    def decide(n):
+        for _ in range(n):
+            product = make_product(make_cooperative())
+            make_certificate(product, stars=3, issued_on=date(2024, 1, 1))
+            services.review_certificate(
+                make_certificate(product, review_status=ReviewStatus.PENDING, issued_on=date(2026, 1, 1)),
+                reviewer, approve=True)
+
+    decide(2)
+    council.get("/council/reviews/history")
+    with count_queries() as few:
+        council.get("/council/reviews/history")
+    decide(5)
+    with count_queries() as many:
+        html = page_text(council.get("/council/reviews/history"))
+    assert len(many) == len(few) and html.count("Replaced by a renewal") == 0 and html.count("<tr>") == 8
