@@ -118,8 +118,7 @@ def _unique_slug(name):
 
 def create_product(cooperative, details, stock, user):
     """A new draft listing of `cooperative`; its starting stock is the first stock change."""
-    if not 0 <= stock <= MAX_STOCK:
-        raise PortalError(_l("Enter a stock from 0 to %(max)s.", max=MAX_STOCK), "stock")
+    _check_stock(stock)
     product = Product(cooperative_id=cooperative.id, status=ProductStatus.DRAFT, stock=stock)
     _apply_listing(product, details)
     product.slug = _unique_slug(product.name_vi)
@@ -324,9 +323,9 @@ class StockConflict(PortalError):
         self.current = current
 
 
-def _check_stock(value, field="stock"):
+def _check_stock(value):
     if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_STOCK:
-        raise PortalError(_l("Enter a stock from 0 to %(max)s.", max=MAX_STOCK), field)
+        raise PortalError(_l("Enter a stock from 0 to %(max)s.", max=MAX_STOCK), "stock")
 
 
 def _guarded_stock_update(product_id, seen, new):

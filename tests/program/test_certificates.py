@@ -281,3 +281,11 @@ def test_history_uses_a_fixed_number_of_queries(app, reviewer, count_queries, fr
     with count_queries() as many:
         html = page_text(council.get("/council/reviews/history"))
     assert len(many) == len(few) and html.count("Replaced by a renewal") == 0 and html.count("<tr>") == 8
+
+
+def test_a_pending_or_rejected_certificate_says_nothing_on_the_store(app, client, product, frozen_today):
+    make_certificate(product, stars=4, review_status=ReviewStatus.PENDING, issued_on=date(2026, 1, 1))
+    make_certificate(product, stars=5, review_status=ReviewStatus.REJECTED, issued_on=date(2026, 1, 1))
+    db.session.commit()
+    html = page_text(client.get(f"/products/{product.slug}?lang=en"))
+    assert 'class="ocop-badge' not in html and "not currently valid" not in html and "Potential product" not in html
