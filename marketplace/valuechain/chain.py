@@ -6,6 +6,7 @@ The coconut chain is every product of a coconut-based sub-group (COCONUT_SUBGROU
 Vietnamese name contains "dừa" (coconut) — written with its marks, so *dứa* (pineapple)
 and *dưa* (melon) stay out. Each other chain is one OCOP group, without the coconut products.
 """
+import textwrap
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
@@ -75,6 +76,10 @@ class Node:
     slug: str
     y: float = 0
 
+    @property
+    def lines(self):
+        return label_lines(self.label)
+
 
 @dataclass
 class Network:
@@ -83,8 +88,9 @@ class Network:
     producers: list
     distributors: list
     edges: list  # (producer Node, distributor Node, partnership)
-    width: int = 420
-    row: int = 34
+    # A narrow drawing (viewBox units ≈ CSS px on a phone): names wrap on two lines of 11.
+    width: int = 340
+    row: int = 40
     pad: int = 24
 
     @property
@@ -118,9 +124,17 @@ class ValueChainPage:
     totals: dict
 
 
-def short_label(text, limit=24):
-    """A name short enough for the network drawing (the full name is its tooltip)."""
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+LABEL_WIDTH = 19  # characters per line of a name in the network drawing
+
+
+def label_lines(text, width=LABEL_WIDTH, lines=2):
+    """A name wrapped on at most `lines` lines for the drawing, the last one cut with "…"
+    (the full name is the node's tooltip and is in the table)."""
+    wrapped = textwrap.wrap(text, width) or [""]
+    if len(wrapped) > lines:
+        rest = " ".join(wrapped[lines - 1:])
+        wrapped = wrapped[: lines - 1] + [rest[: width - 1].rstrip() + "…"]
+    return wrapped
 
 
 def _products(group, district):

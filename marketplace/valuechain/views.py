@@ -105,7 +105,6 @@ def value_chain():
     return render_template(
         "valuechain/value_chain.html", page=chain.value_chain(group, district), group=group, district=district,
         group_codes=chain.GROUP_CODES, group_name=chain.group_name, districts=LEGACY_DISTRICTS,
-        short_label=chain.short_label,
     )
 
 
