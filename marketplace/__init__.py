@@ -61,6 +61,7 @@ def configure_blueprints(app):
         app.register_blueprint(blueprint)
     configure_value_chain(app)
     configure_portal(app)
+    configure_orders(app)
     register_error_pages(app)
 
 
@@ -79,6 +80,14 @@ def configure_portal(app):
     labels.init_app(app)  # certificate_status_label(), assessing_level_label() in templates
     app.register_blueprint(portal_bp)  # /portal: the cooperative's dashboard, listings, stock, certificates
     app.register_blueprint(program_bp)  # /council/reviews and certificate scans
+
+
+def configure_orders(app):
+    from marketplace.orders.portal_views import bp as portal_orders_bp
+    from marketplace.orders.views import bp as orders_bp
+
+    app.register_blueprint(orders_bp)  # cart, checkout, orders, reviews
+    app.register_blueprint(portal_orders_bp)  # /portal/orders, /portal/sales, /portal/shipping
 
 
 def configure_cli(app):

@@ -224,6 +224,8 @@ class StockChangeReason(enum.StrEnum):
     NEW_LISTING = "new_listing"  # the stock a product was created with
     EDIT = "edit"  # staff set the stock of one product
     FILE_UPLOAD = "file_upload"  # staff uploaded a stock file (CSV)
+    SALE = "sale"  # an order took it (orders; the note is the order number)
+    ORDER_CANCELLED = "order_cancelled"  # a cancelled order gave it back (orders)
 
 
 class StockChange(db.Model):

@@ -71,6 +71,10 @@ class Cooperative(db.Model):
     )
     rejection_reason: Mapped[str] = mapped_column(sa.Text, default="")
     photo_stem: Mapped[str | None] = mapped_column(sa.String(64))
+    # Shipping, set in the portal (orders): a flat fee per shipment in đồng, waived from a goods
+    # subtotal of free_shipping_from_vnd (None: never free).
+    shipping_fee_vnd: Mapped[int] = mapped_column(sa.BigInteger, default=30000, server_default="30000")
+    free_shipping_from_vnd: Mapped[int | None] = mapped_column(sa.BigInteger)
     created_at: Mapped[sa.DateTime] = mapped_column(sa.DateTime, default=utcnow)
     updated_at: Mapped[sa.DateTime] = mapped_column(sa.DateTime, default=utcnow, onupdate=utcnow)
 

@@ -243,6 +243,32 @@ MATRIX = {
         Case("POST", "/value-chain/partnerships/{partnership_a}/end", only(DISTRIBUTOR, STAFF_A, staff_b=404))],
     "valuechain.partnership_visibility": [
         Case("POST", "/value-chain/partnerships/{partnership_a}/visibility", only(DISTRIBUTOR, STAFF_A, staff_b=404))],
+    # Orders: the cart and checkout are open to all (an empty cart sends everyone back to it);
+    # an order page only to its buyer (404 for everybody else, signed in or not); the
+    # cooperative's order pages to its staff, others' shipments 404. See _orders_world().
+    "orders.cart_page": [Case("GET", "/cart", PUBLIC)],
+    "orders.cart_add": [Case("POST", "/cart/add", PUBLIC)],
+    "orders.cart_update": [Case("POST", "/cart/lines/{product_a}", PUBLIC)],
+    "orders.cart_remove": [Case("POST", "/cart/lines/{product_a}/remove", PUBLIC)],
+    "orders.checkout": [Case("GET", "/checkout", PUBLIC), Case("POST", "/checkout", PUBLIC)],
+    "orders.wards": [Case("GET", "/checkout/wards?province=86", PUBLIC)],
+    "orders.review": [Case("GET", "/checkout/review", PUBLIC)],
+    "orders.place": [Case("POST", "/checkout/place", PUBLIC)],
+    "orders.lookup": [Case("GET", "/orders/lookup", PUBLIC), Case("POST", "/orders/lookup", PUBLIC)],
+    "orders.my_orders": [Case("GET", "/orders", SIGNED_IN)],
+    **{endpoint: [Case(method, f"/orders/{{consumer_order}}{suffix}", public(**{r: 404 for r in ROLES if r != CONSUMER}))]
+       for endpoint, method, suffix in (("orders.order_detail", "GET", ""), ("orders.cancel", "POST", "/cancel"),
+                                        ("orders.reorder", "POST", "/reorder"))},
+    "orders.review_product": [Case("POST", "/products/{product_a_slug}/reviews", SIGNED_IN)],
+    "portal_orders.shipment_list": [Case("GET", "/portal/orders", only(STAFF_A, STAFF_B))],
+    "portal_orders.export": [Case("GET", "/portal/orders/export", only(STAFF_A, STAFF_B))],
+    "portal_orders.sales": [Case("GET", "/portal/sales", only(STAFF_A, STAFF_B))],
+    "portal_orders.shipping": [
+        Case("GET", "/portal/shipping", only(STAFF_A, STAFF_B)), Case("POST", "/portal/shipping", only(STAFF_A, STAFF_B))],
+    "portal_orders.shipment_detail": [Case("GET", "/portal/orders/{shipment_a}", only(STAFF_A, staff_b=404))],
+    "portal_orders.packing_slip": [Case("GET", "/portal/orders/{shipment_a}/packing-slip", only(STAFF_A, staff_b=404))],
+    **{f"portal_orders.{action}": [Case("POST", f"/portal/orders/{{shipment_a}}/{action}", only(STAFF_A, staff_b=404))]
+       for action in ("confirm", "ship", "deliver", "cancel")},
 }
 
 
@@ -262,6 +288,20 @@ def _value_chain_world(company, cooperative_a, product_a):
         "proposed_partnership_a": make_partnership(company, product_a, status="proposed").id,
         "product_a": product_a.id,
     }
+
+
+def _orders_world(app, consumer, product_a):
+    """An order of the consumer and a guest's, both with a shipment of cooperative A."""
+    from marketplace.orders import services
+
+    def order(user, key):
+        delivery = services.Delivery("Khách", "0912345678", "khach@example.vn", 86, 28903, "1 Đường A")
+        line = services.LineRequest(product_a.id, 1, product_a.price_vnd)
+        return services.place_order(delivery, [line], f"matrix-{key}-0123456789", user=user)
+
+    with app.test_request_context():
+        mine, guests = order(consumer, "consumer"), order(None, "guest")
+    return {"consumer_order": mine.number, "shipment_a": guests.shipments[0].id}
 
 
 @pytest.fixture
@@ -303,6 +343,7 @@ def world(app):
         "profile_photo_a": cooperative_a.photos[0].id,
     }
     values.update(_value_chain_world(company, cooperative_a, product_a))
+    values.update(_orders_world(app, users[CONSUMER], product_a))
     db.session.commit()
     return users, values
 

@@ -1,0 +1,330 @@
+"""The shopper's pages: cart, checkout, orders, guest lookup and product reviews."""
+import secrets
+from urllib.parse import urlsplit
+
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from marketplace import places
+from marketplace.accounts.authz import safe_next
+from marketplace.catalog.models import Product
+from marketplace.extensions import csrf, db, limiter
+from marketplace.i18n import current_language
+from marketplace.orders import cart, services
+from marketplace.orders.forms import CancelOrderForm, CheckoutForm, LookupForm, PlaceOrderForm, ReviewForm
+from marketplace.orders.models import IllegalTransition, PaymentMethod
+from marketplace.orders.services import CartError, OrderError, OrderRejected
+
+bp = Blueprint("orders", __name__)
+
+CHECKOUT_KEY = "checkout"  # the delivery details between the form and the review step
+
+
+@bp.after_request
+def _not_cached(response):
+    # Carts and orders are personal: no shared cache, no back-button copy.
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+bp.before_app_request(cart.keep_guest_cart)
+
+
+@bp.app_context_processor
+def _header_and_product_page():
+    """`cart_units()` for the header; `product_reviews(product)` and `review_form(product)`
+    for the product page (queries only when called)."""
+
+    def review_form(product):
+        return ReviewForm() if services.reviewable_line(current_user, product.id) is not None else None
+
+    return {
+        "cart_units": cart.units,
+        "product_reviews": lambda product: services.product_reviews(product.id),
+        "review_form": review_form,
+    }
+
+
+@bp.record_once
+def _label_globals(state):
+    # Globals, not context: imported macros (orders/_macros.html) see only globals.
+    state.app.jinja_env.globals.update(
+        order_status_label=lambda status: services.STATUS_LABELS.get(status, status),
+        carrier_label=lambda carrier: services.CARRIER_LABELS.get(carrier, carrier or ""),
+        payment_label=lambda method: services.PAYMENT_LABELS.get(method, method),
+    )
+
+
+def _me():
+    return current_user._get_current_object() if current_user.is_authenticated else None
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _same_site():
+    """The add-to-cart form has no CSRF token: catalogue pages are cached and shared between
+    guests, so a token in them would be somebody else's. Session cookies are SameSite=Lax
+    (never sent with cross-site POSTs) and adding to a cart orders nothing; this refuses
+    cross-site posts outright anyway."""
+    if request.headers.get("Sec-Fetch-Site") == "cross-site":
+        return False
+    origin = request.headers.get("Origin")
+    return not origin or origin == "null" or urlsplit(origin).netloc == request.host
+
+
+def _back_to_referrer():
+    """The page (of this site) the form was posted from: the shopper keeps browsing."""
+    referrer = urlsplit(request.referrer or "")
+    if referrer.netloc != request.host:
+        return None
+    return safe_next(referrer.path + (f"?{referrer.query}" if referrer.query else ""))
+
+
+# ---------------------------------------------------------------------------------------
+# Cart
+
+
+@bp.get("/cart")
+def cart_page():
+    summary = services.summarise_cart(cart.items())
+    return render_template("orders/cart.html", summary=summary)
+
+
+@bp.post("/cart/add")
+@csrf.exempt
+def cart_add():
+    if not _same_site():
+        abort(400)
+    back = _back_to_referrer() or url_for("orders.cart_page")
+    try:
+        quantity = services.parse_quantity(request.form.get("quantity", "1"))
+        item, product = services.add_item(cart.items(), _int(request.form.get("product_id")), quantity)
+    except CartError as error:
+        flash(error.problems[0], "error")
+        return redirect(back)
+    cart.save([item])
+    flash(_("Added to your cart: %(name)s.", name=product.name(current_language())), "success")
+    return redirect(back)
+
+
+@bp.post("/cart/lines/<int:product_id>")
+def cart_update(product_id):
+    try:
+        quantity = services.parse_quantity(request.form.get("quantity"))
+        item = services.set_item_quantity(cart.items(), product_id, quantity)
+    except CartError as error:
+        flash(error.problems[0], "error")
+    else:
+        cart.save([item])
+        flash(_("Quantity updated."), "success")
+    return redirect(url_for("orders.cart_page"))
+
+
+@bp.post("/cart/lines/<int:product_id>/remove")
+def cart_remove(product_id):
+    cart.remove([product_id])
+    flash(_("Removed from your cart."), "success")
+    return redirect(url_for("orders.cart_page"))
+
+
+# ---------------------------------------------------------------------------------------
+# Checkout: details → review → place
+
+
+def _prefill():
+    me = _me()
+    if me is None:
+        return {}
+    return {"name": me.display_name, "email": me.email}
+
+
+@bp.route("/checkout", methods=["GET", "POST"])
+def checkout():
+    summary = services.summarise_cart(cart.items())
+    if summary.is_empty:
+        flash(_("Your cart is empty."), "error")
+        return redirect(url_for("orders.cart_page"))
+    saved = session.get(CHECKOUT_KEY) or _prefill()
+    if request.method == "GET" and request.args.get("province"):
+        saved = {**saved, "province_code": _int(request.args["province"]), "ward_code": None}
+    form = CheckoutForm(data=saved)
+    if saved.get("invoice_tax_code") and request.method == "GET":
+        form.want_invoice.data = True
+    # Without JavaScript, "Show the communes" re-renders the form for the chosen province.
+    if "choose_province" not in request.form and form.validate_on_submit():
+        session[CHECKOUT_KEY] = form.details()
+        return redirect(url_for("orders.review"))
+    return render_template("orders/checkout.html", form=form, summary=summary)
+
+
+@bp.get("/checkout/wards")
+def wards():
+    """The communes and wards of a province, for the checkout form's script."""
+    return jsonify([{"code": w.code, "name": w.name} for w in places.wards(_int(request.args.get("province")))])
+
+
+def _delivery():
+    details = session.get(CHECKOUT_KEY)
+    if not details:
+        return None
+    try:
+        return services.Delivery(**details)
+    except TypeError:
+        return None  # an old or altered cookie
+
+
+@bp.get("/checkout/review")
+def review():
+    delivery = _delivery()
+    if delivery is None:
+        return redirect(url_for("orders.checkout"))
+    try:
+        delivery, province, ward = services.check_delivery(delivery)
+    except OrderRejected as error:
+        for problem in error.problems:
+            flash(problem, "error")
+        return redirect(url_for("orders.checkout"))
+    summary = services.summarise_cart(cart.items())
+    if summary.is_empty:
+        flash(_("Your cart is empty."), "error")
+        return redirect(url_for("orders.cart_page"))
+    form = PlaceOrderForm(token=secrets.token_urlsafe(24))
+    return render_template(
+        "orders/review.html", summary=summary, delivery=delivery, province=province, ward=ward, form=form
+    )
+
+
+def _requested_lines(values):
+    """The lines the review page listed ("<product id>:<quantity>:<unit price>")."""
+    lines = []
+    for value in values:
+        parts = value.split(":")
+        numbers = [_int(part) for part in parts]
+        if len(parts) != 3 or None in numbers:
+            raise OrderRejected(_("The order form was changed; review your cart and order again."))
+        lines.append(services.LineRequest(*numbers))
+    return lines
+
+
+@bp.post("/checkout/place")
+def place():
+    form = PlaceOrderForm()
+    if not form.validate_on_submit():
+        flash(_("This form has expired; open your cart and check out again."), "error")
+        return redirect(url_for("orders.review"))
+    try:
+        lines = _requested_lines(request.form.getlist("line"))
+        order = services.place_order(
+            _delivery(), lines, form.token.data, user=_me(),
+            payment_method=PaymentMethod(form.payment_method.data), language=current_language(),
+        )
+    except OrderRejected as error:
+        for problem in error.problems:
+            flash(problem, "error")
+        flash(_("No order was placed. Check your cart and try again."), "error")
+        return redirect(url_for("orders.cart_page"))
+    cart.remove([line.product_id for line in order.lines if line.product_id is not None])
+    cart.remember_order(order.number)
+    session.pop(CHECKOUT_KEY, None)
+    flash(_("Thank you! Your order %(number)s is placed.", number=order.number), "success")
+    return redirect(url_for("orders.order_detail", number=order.number))
+
+
+# ---------------------------------------------------------------------------------------
+# Orders
+
+
+@bp.get("/orders")
+@login_required
+def my_orders():
+    return render_template("orders/my_orders.html", orders=services.orders_of(current_user))
+
+
+def _visible_order(number):
+    order = services.get_order(number)
+    if order is None or not cart.may_open(order):
+        abort(404)
+    return order
+
+
+@bp.get("/orders/<number>")
+def order_detail(number):
+    order = _visible_order(number)
+    return render_template("orders/detail.html", order=order, cancel_form=CancelOrderForm())
+
+
+@bp.post("/orders/<number>/cancel")
+def cancel(number):
+    order = _visible_order(number)
+    form = CancelOrderForm()
+    if form.validate_on_submit():
+        try:
+            services.cancel_order(order, _me(), form.reason.data)
+        except (IllegalTransition, OrderError):
+            flash(_("This order can no longer be cancelled: part of it has left the cooperative."), "error")
+        else:
+            flash(_("Your order is cancelled."), "success")
+    else:
+        flash(_("Use at most %(n)s characters.", n=500), "error")
+    return redirect(url_for("orders.order_detail", number=number))
+
+
+@bp.post("/orders/<number>/reorder")
+def reorder(number):
+    order = _visible_order(number)
+    items, gone = services.reorder_items(order)
+    held = cart.items()
+    added = []
+    for item in items:
+        try:
+            added.append(services.add_item(held, item.product_id, item.quantity)[0])
+        except CartError as error:
+            gone.extend(error.problems)
+    cart.save(added)
+    if added:
+        flash(_("The products of order %(number)s are in your cart, at today's prices.", number=order.number), "success")
+    for name in gone:
+        flash(_("Not added: %(name)s", name=name), "error")
+    return redirect(url_for("orders.cart_page"))
+
+
+@bp.route("/orders/lookup", methods=["GET", "POST"])
+@limiter.limit("10/minute", methods=["POST"])
+def lookup():
+    form = LookupForm(number=request.args.get("number", ""))
+    if form.validate_on_submit():
+        order = services.find_guest_order(form.number.data, form.phone.data)
+        if order is not None:
+            cart.remember_order(order.number)
+            return redirect(url_for("orders.order_detail", number=order.number))
+        form.phone.errors = [*form.phone.errors, _("No order has this number and phone number.")]
+    return render_template("orders/lookup.html", form=form)
+
+
+# ---------------------------------------------------------------------------------------
+# Reviews
+
+
+@bp.post("/products/<slug>/reviews")
+@login_required
+def review_product(slug):
+    product = db.session.scalar(db.select(Product).where(Product.slug == slug))
+    if product is None:
+        abort(404)
+    form = ReviewForm()
+    if not form.validate_on_submit():
+        flash(_("Choose from 1 to 5 stars."), "error")
+    else:
+        try:
+            services.add_review(_me(), product.id, form.rating.data, form.body.data)
+        except OrderError as error:
+            flash(error.problems[0], "error")
+        else:
+            flash(_("Thank you for your review."), "success")
+    return redirect(url_for("catalog.product_detail", slug=slug) + "#reviews")
