@@ -33,11 +33,21 @@ def configure_extensions(app):
     from marketplace.extensions import babel, csrf, db, migrate
 
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
+    # include_object: autogenerate leaves the PostgreSQL search tables (migration 0003) alone.
+    from marketplace.search.backends.postgres import include_object
+
+    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"), include_object=include_object)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale)
     i18n.init_app(app)
     configure_accounts(app)
+    configure_search(app)
+
+
+def configure_search(app):
+    from marketplace.search import service
+
+    service.init_app(app)  # index sync: session hooks feeding the app's one writer
 
 
 def configure_accounts(app):
@@ -56,8 +66,9 @@ def configure_blueprints(app):
     from marketplace.core.views import bp as core_bp, register_error_pages
     from marketplace.notices.views import bp as notices_bp
     from marketplace.producers.views import bp as producers_bp
+    from marketplace.search.views import bp as search_bp
 
-    for blueprint in (core_bp, catalog_bp, producers_bp, api_bp, accounts_bp, notices_bp):
+    for blueprint in (core_bp, catalog_bp, producers_bp, api_bp, accounts_bp, notices_bp, search_bp):
         app.register_blueprint(blueprint)
     configure_value_chain(app)
     configure_portal(app)
@@ -98,6 +109,10 @@ def configure_cli(app):
     from marketplace.accounts.cli import create_admin_command
 
     app.cli.add_command(create_admin_command)
+
+    from marketplace.search.cli import search_cli
+
+    app.cli.add_command(search_cli)
 
     from marketplace.program.cli import certificates_cli
 

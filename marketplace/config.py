@@ -52,6 +52,12 @@ def load_config():
         "SECRET_KEY": _secret_key(),
         # Whoosh index folder (issue: search); always rebuildable from the database.
         "SEARCH_INDEX_DIR": os.environ.get("SEARCH_INDEX_DIR", str(INSTANCE_DIR / "search-index")),
+        # Search backend: "whoosh" (default; the local folder above, one per machine) or
+        # "postgres" (PostgreSQL full-text search shared by several app servers; needs
+        # DATABASE_URL on PostgreSQL and migration 0003, then `flask search reindex`).
+        "SEARCH_BACKEND": os.environ.get("SEARCH_BACKEND", "whoosh").strip().lower(),
+        # Seconds a save waits for the index writer before queueing its update for a retry.
+        "SEARCH_WRITE_TIMEOUT": float(os.environ.get("SEARCH_WRITE_TIMEOUT", "2")),
         # Uploaded and generated images (product photos, logos, certificate scans).
         "UPLOAD_DIR": os.environ.get("UPLOAD_DIR", str(INSTANCE_DIR / "uploads")),
         # Stripe (card payments). Card payment is offered only when the secret key is set.

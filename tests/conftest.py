@@ -100,6 +100,14 @@ def app(_schema):
         yield _schema
         db.session.remove()
         empty_database()
+        clear_search_index()
+
+
+def clear_search_index():
+    """The search index follows the emptied database: the next search rebuilds it (cheap)."""
+    from marketplace.search import service
+
+    service.clear_index()
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from flask import Blueprint, abort, current_app, jsonify, request, url_for
 from marketplace.catalog import services as catalog
 from marketplace.extensions import csrf, limiter
 from marketplace.producers import services as producers
+from marketplace.search import service as search
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 csrf.exempt(bp)  # read-only; state-changing endpoints must add their own token checks
@@ -74,7 +75,8 @@ def products():
     page, per_page = catalog.parse_page(args, errors, current_app.config["PRODUCTS_PER_PAGE"])
     if errors:
         return _bad_parameters(errors)
-    results = catalog.list_products(filters, page=page, per_page=per_page)
+    # `q` goes through the search service: ranked by relevance unless `sort` says otherwise.
+    results = search.search_products(filters, page, per_page).results
     return jsonify(items=[product_json(c) for c in results.items], page=page, per_page=per_page, total=results.total)
 
 

@@ -1,10 +1,12 @@
-"""Catalogue queries shared by the storefront, the API and (later) search.
+"""Catalogue queries shared by the storefront, the API and search.
 
 A listing is one SQL query for the page of rows (product, category, cooperative and the
-certificate to display, joined) plus one for the total and one for the photos, whatever
-the page size.
+certificate to display, joined), one GROUP BY for the total and the facet counts, and one
+for the photos, whatever the page size. Search hands in its ranked matches as a FROM clause
+of (product_id, rank); the filters and facets apply on top of it.
 """
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
@@ -24,6 +26,7 @@ from marketplace.producers.models import ApprovalStatus, Cooperative
 
 RATINGS = ("certified", "all", "potential")
 SORTS = {
+    "relevance": _l("Relevance"),  # only with a search query; the default then
     "stars": _l("Most stars"),
     "newest": _l("Newest"),
     "price_asc": _l("Price: low to high"),
@@ -112,13 +115,17 @@ def parse_filters(args):
         rating = "all"
     elif certified:
         errors["certified"] = _l("must be true or false")
-    sort = (args.get("sort") or "stars").strip()
+    q = (args.get("q") or "").strip()[:200]
+    default_sort = "relevance" if q else "stars"
+    sort = (args.get("sort") or default_sort).strip()
     if sort not in SORTS:
         errors["sort"] = _l("must be one of: %(values)s", values=", ".join(SORTS))
-        sort = "stars"
+        sort = default_sort
+    elif sort == "relevance" and not q:
+        sort = "stars"  # nothing to be relevant to
     in_stock = (args.get("in_stock") or "").strip().lower() in {"1", "true", "yes", "on"}
     filters = ProductFilters(
-        q=(args.get("q") or "").strip()[:200],
+        q=q,
         group=group,
         subgroup=subgroup,
         stars_min=_parse_int(args, "stars_min", errors, 1, 5),
@@ -162,43 +169,110 @@ def buyable_products():
     )
 
 
-def _filtered(filters, today, product_ids=None):
+def is_ranked(product_ids):
+    """Search results: a FROM clause of (product_id, rank), lower rank first."""
+    return isinstance(product_ids, sa.sql.FromClause)
+
+
+def _matching(filters, today, product_ids=None):
+    """Buyable products within `product_ids` (a list, or search's ranked matches) and the
+    filters that facets never count against (sub-group, cooperative)."""
     query = (
         buyable_products()
         .join(Product.category)
         .outerjoin(OcopCertificate, OcopCertificate.id == display_certificate_id(today))
     )
-    if product_ids is not None:
+    if is_ranked(product_ids):
+        query = query.join(product_ids, product_ids.c.product_id == Product.id)
+    elif product_ids is not None:
         query = query.where(Product.id.in_(product_ids))
-    elif filters.q:
-        pattern = f"%{filters.q}%"
-        query = query.where(sa.or_(Product.name_vi.ilike(pattern), Product.name_en.ilike(pattern)))
-    if filters.rating == "certified" or filters.stars_min:
-        query = query.where(OcopCertificate.stars >= 3)
-    elif filters.rating == "potential":
-        query = query.where(OcopCertificate.stars < 3)
-    if filters.stars_min:
-        query = query.where(OcopCertificate.stars >= filters.stars_min)
-    if filters.group:
-        query = query.where(OcopCategory.group_code == filters.group)
     if filters.subgroup:
         query = query.where(OcopCategory.code == filters.subgroup)
-    if filters.district:
-        query = query.where(Cooperative.legacy_district == filters.district)
     if filters.cooperative:
         query = query.where(Cooperative.slug == filters.cooperative)
-    if filters.price_min is not None:
-        query = query.where(Product.price_vnd >= filters.price_min)
-    if filters.price_max is not None:
-        query = query.where(Product.price_vnd <= filters.price_max)
-    if filters.in_stock:
-        query = query.where(Product.stock > 0)
     return query
 
 
-def _ordered(query, sort):
+@dataclass(frozen=True)
+class FacetColumns:
+    """Where a query finds the five faceted values; the search table has its own copies."""
+
+    stars: object  # stars of the displayed certificate, NULL when none
+    group: object
+    district: object
+    price: object
+    in_stock: object  # a boolean expression
+
+
+def catalogue_columns():
+    return FacetColumns(OcopCertificate.stars, OcopCategory.group_code, Cooperative.legacy_district,
+                        Product.price_vnd, Product.stock > 0)
+
+
+def _stars_condition(filters, stars):
+    if filters.rating == "certified" or filters.stars_min:
+        condition = stars >= 3
+    elif filters.rating == "potential":
+        condition = stars < 3
+    else:
+        return None
+    return sa.and_(condition, stars >= filters.stars_min) if filters.stars_min else condition
+
+
+def _price_condition(filters, price):
+    parts = []
+    if filters.price_min is not None:
+        parts.append(price >= filters.price_min)
+    if filters.price_max is not None:
+        parts.append(price <= filters.price_max)
+    return sa.and_(*parts) if parts else None
+
+
+def facet_conditions(filters, columns=None):
+    """Facet name -> the SQL condition of its filter (absent when the filter is unset)."""
+    columns = columns or catalogue_columns()
+    conditions = {
+        "stars": _stars_condition(filters, columns.stars),
+        "group": columns.group == filters.group if filters.group else None,
+        "district": columns.district == filters.district if filters.district else None,
+        "price": _price_condition(filters, columns.price),
+        "in_stock": columns.in_stock if filters.in_stock else None,
+    }
+    return {name: condition for name, condition in conditions.items() if condition is not None}
+
+
+def facet_checks(filters):
+    """The same filters as Python predicates over one product's values (search's index keeps
+    these values): facet name -> check(stars, group, district, price, in_stock)."""
+    checks = {}
+    if filters.rating == "certified" or filters.stars_min:
+        low = max(3, filters.stars_min or 3)
+        checks["stars"] = lambda stars, *_: stars is not None and stars >= low
+    elif filters.rating == "potential":
+        checks["stars"] = lambda stars, *_: stars is not None and stars < 3
+    if filters.group:
+        checks["group"] = lambda _s, group, *_: group == filters.group
+    if filters.district:
+        checks["district"] = lambda _s, _g, district, *_: district == filters.district
+    if filters.price_min is not None or filters.price_max is not None:
+        low = filters.price_min if filters.price_min is not None else 0
+        high = filters.price_max if filters.price_max is not None else float("inf")
+        checks["price"] = lambda _s, _g, _d, price, _i: low <= price <= high
+    if filters.in_stock:
+        checks["in_stock"] = lambda *values: bool(values[4])
+    return checks
+
+
+def _filtered(filters, today, product_ids=None):
+    return _matching(filters, today, product_ids).where(*facet_conditions(filters).values())
+
+
+def _ordered(query, sort, product_ids=None):
+    by_stars = [OcopCertificate.stars.desc().nulls_last(), Product.created_at.desc()]
     order = {
-        "stars": [OcopCertificate.stars.desc().nulls_last(), Product.created_at.desc()],
+        # A valid higher star rating only breaks ties between equally relevant products.
+        "relevance": ([product_ids.c.rank.asc()] if is_ranked(product_ids) else []) + by_stars,
+        "stars": by_stars,
         "newest": [Product.created_at.desc()],
         "price_asc": [Product.price_vnd.asc()],
         "price_desc": [Product.price_vnd.desc()],
@@ -223,12 +297,107 @@ class ProductCard:
         return self.certificate is not None and self.certificate.stars < 3
 
 
+# Price ranges shown as facets: (low, high) in đồng, high exclusive; None is open-ended.
+PRICE_RANGES = ((None, 50_000), (50_000, 100_000), (100_000, 200_000), (200_000, 500_000), (500_000, None))
+
+
+@dataclass
+class Facets:
+    """How many products each facet value would show, the other filters applied (a facet's
+    own filter is left out, so that its other values stay reachable)."""
+
+    total: int = 0
+    stars: dict = field(default_factory=dict)  # 1..5 -> count (displayed certificate)
+    unrated: int = 0
+    groups: dict = field(default_factory=dict)  # group code -> count
+    districts: dict = field(default_factory=dict)  # legacy district code -> count
+    prices: list = field(default_factory=lambda: [0] * len(PRICE_RANGES))  # per PRICE_RANGES
+    in_stock: int = 0
+
+    def rating(self, rating):
+        """Count for a `rating` filter value: certified (3★+), potential (1–2★) or all."""
+        if rating == "certified":
+            return sum(n for stars, n in self.stars.items() if stars >= 3)
+        if rating == "potential":
+            return sum(n for stars, n in self.stars.items() if stars < 3)
+        return sum(self.stars.values()) + self.unrated
+
+    def at_least(self, stars_min):
+        return sum(n for stars, n in self.stars.items() if stars >= stars_min)
+
+    def price_range(self, index):
+        low, high = PRICE_RANGES[index]
+        return {"price_min": low, "price_max": high - 1 if high else None}
+
+
+def price_bucket(price):
+    """Index into PRICE_RANGES of a price."""
+    for index, (_low, high) in enumerate(PRICE_RANGES):
+        if high is None or price < high:
+            return index
+    return len(PRICE_RANGES) - 1
+
+
+def price_bucket_sql(price):
+    return sa.case(
+        *[(price < high, index) for index, (_, high) in enumerate(PRICE_RANGES) if high],
+        else_=len(PRICE_RANGES) - 1,
+    )
+
+
+def grouped_facets_query(query, filters, columns):
+    """`query` (a SELECT of the matching products, facet filters not applied) turned into one
+    GROUP BY over the facet values and whether each set filter passes, with a count."""
+    passes = [sa.case((condition, 1), else_=0).label(f"ok_{name}")
+              for name, condition in facet_conditions(filters, columns).items()]
+    values = [columns.stars, columns.group, columns.district, price_bucket_sql(columns.price).label("price_bucket"),
+              sa.case((columns.in_stock, 1), else_=0).label("in_stock"), *passes]
+    return query.with_only_columns(*values, sa.func.count()).group_by(*values)
+
+
+def aggregate_facets(rows, names):
+    """Facets from grouped rows (stars, group, district, price bucket, in stock, one pass flag
+    per filter named in `names`, count): a row counts for a facet when every *other* set
+    filter passes, and toward the total when all do."""
+    facets = Facets()
+    for stars, group, district, bucket, in_stock, *flags_and_count in rows:
+        *flags, count = flags_and_count
+        failing = {name for name, ok in zip(names, flags) if not ok} if not all(flags) else ()
+        if len(failing) > 1:
+            continue  # counts in no facet: two filters exclude it
+        if not failing:
+            facets.total += count
+            failing = set()
+        if failing <= {"stars"}:
+            if stars is None:
+                facets.unrated += count
+            else:
+                facets.stars[stars] = facets.stars.get(stars, 0) + count
+        if failing <= {"group"}:
+            facets.groups[group] = facets.groups.get(group, 0) + count
+        if failing <= {"district"} and district:
+            facets.districts[district] = facets.districts.get(district, 0) + count
+        if failing <= {"price"}:
+            facets.prices[bucket] += count
+        if failing <= {"in_stock"} and in_stock:
+            facets.in_stock += count
+    return facets
+
+
+def facet_counts(filters=DEFAULTS, product_ids=None, today=None):
+    """The total and every facet's counts, in ONE query (see grouped_facets_query)."""
+    today = today or clock.today()
+    query = grouped_facets_query(_matching(filters, today, product_ids), filters, catalogue_columns())
+    return aggregate_facets(db.session.execute(query).all(), list(facet_conditions(filters)))
+
+
 @dataclass
 class ProductPage:
     items: list
     page: int
     per_page: int
     total: int
+    facets: Facets | None = None
 
     @property
     def pages(self):
@@ -243,13 +412,20 @@ class ProductPage:
         return self.page < self.pages
 
 
-def list_products(filters=DEFAULTS, page=1, per_page=24, product_ids=None, today=None):
-    """A page of product cards matching `filters` (and, for search, within `product_ids`)."""
+def list_products(filters=DEFAULTS, page=1, per_page=24, product_ids=None, today=None, with_facets=False):
+    """A page of product cards matching `filters` (and, for search, within `product_ids`: a
+    list of ids, or ranked matches ordered by relevance). `with_facets` adds the facet counts,
+    from the query that also gives the total."""
     today = today or clock.today()
     base = _filtered(filters, today, product_ids)
-    total = db.session.scalar(sa.select(sa.func.count()).select_from(base.with_only_columns(Product.id).subquery()))
+    if with_facets:
+        facets = facet_counts(filters, product_ids, today)
+        total = facets.total
+    else:
+        facets = None
+        total = db.session.scalar(sa.select(sa.func.count()).select_from(base.with_only_columns(Product.id).subquery()))
     rows = db.session.execute(
-        _ordered(base, filters.sort)
+        _ordered(base, filters.sort, product_ids)
         .add_columns(OcopCertificate)
         .options(
             contains_eager(Product.cooperative),
@@ -260,7 +436,31 @@ def list_products(filters=DEFAULTS, page=1, per_page=24, product_ids=None, today
         .offset((page - 1) * per_page)
     ).all()
     items = [ProductCard(product, certificate) for product, certificate in rows]
-    return ProductPage(items=items, page=page, per_page=per_page, total=total)
+    return ProductPage(items=items, page=page, per_page=per_page, total=total, facets=facets)
+
+
+@cache
+def _cards_by_id():
+    """Built once (statement construction costs more than running it for 24 rows)."""
+    return (
+        buyable_products()
+        .join(Product.category)
+        .outerjoin(OcopCertificate, OcopCertificate.id == display_certificate_id(sa.bindparam("today")))
+        .where(Product.id.in_(sa.bindparam("ids", expanding=True)))
+        .add_columns(OcopCertificate)
+        .options(contains_eager(Product.cooperative), contains_eager(Product.category), selectinload(Product.images))
+    )
+
+
+def product_cards(product_ids, today=None):
+    """Cards for these products in this order, keeping those still buyable: search picks,
+    filters and orders a page from its index; the database says what may be shown."""
+    if not product_ids:
+        return []
+    rows = db.session.execute(_cards_by_id(), {"ids": list(product_ids), "today": today or clock.today()}).all()
+    position = {pid: index for index, pid in enumerate(product_ids)}
+    return sorted((ProductCard(product, certificate) for product, certificate in rows),
+                  key=lambda card: position[card.product.id])
 
 
 def get_product_card(slug, today=None):

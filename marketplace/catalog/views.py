@@ -3,7 +3,9 @@ from flask import Blueprint, abort, current_app, render_template, request
 
 from marketplace.catalog import services as catalog
 from marketplace.core.pagecache import cached_page
+from marketplace.i18n import current_language
 from marketplace.producers.constants import LEGACY_DISTRICTS
+from marketplace.search import service as search
 
 bp = Blueprint("catalog", __name__)
 
@@ -14,7 +16,8 @@ def product_list():
     # Bad values in the URL are ignored on pages (the API answers 400 for them).
     filters, errors = catalog.parse_filters(request.args)
     page, per_page = catalog.parse_page(request.args, errors, current_app.config["PRODUCTS_PER_PAGE"])
-    results = catalog.list_products(filters, page=page, per_page=per_page)
+    # With `q` the search service ranks the matches; filters and facet counts apply alike.
+    results = search.search_products(filters, page, per_page, locale=current_language()).results
     return render_template(
         "catalog/list.html",
         results=results,

@@ -25,6 +25,7 @@ from marketplace.extensions import db
 from marketplace.media import save_variants
 from marketplace.producers.models import ApprovalStatus, Cooperative, EntityKind
 from marketplace.program.demo import seed_pending_certificates
+from marketplace.search import service as search
 from marketplace.text import nfc
 from marketplace.valuechain.demo import seed_value_chain
 
@@ -121,6 +122,7 @@ def seed_demo(progress=lambda steps: steps):
     created["pending_certificates"] = seed_pending_certificates()  # the council's review queue
     created["value_chain"] = seed_value_chain()  # distributors, requests, offers, partnerships
     db.session.commit()
+    search.reindex()  # the search index starts in step with the demo data
     return created
 
 

@@ -1,0 +1,250 @@
+"""The search service: ranked products under the storefront's filters and facets, highlighted
+snippets, "did you mean", suggestions, matching cooperatives, and the index's lifecycle.
+
+The index answers *which* products match and how well; the database, through
+`catalog.services`, applies visibility, filters, facet counts and the stars shown today.
+"""
+import logging
+import threading
+from itertools import islice, product
+from dataclasses import dataclass, field, replace
+
+import sqlalchemy as sa
+from flask import current_app
+
+from marketplace import clock
+from marketplace.catalog import services as catalog
+from marketplace.catalog.models import OcopCategory, Product
+from marketplace.extensions import db
+from marketplace.producers.models import ApprovalStatus, Cooperative
+from marketplace.search import documents as docs, sync
+from marketplace.search.analysis import fold_word, highlight, parse_query, snippet, words
+from marketplace.search.backends import Scope, SearchUnavailable
+from marketplace.search.ranking import ranked_ids
+
+log = logging.getLogger(__name__)
+
+BACKENDS = ("whoosh", "postgres")
+MAX_CORRECTED_WORDS = 3
+MAX_TRIES = 6  # corrected queries tried for "did you mean"
+_creating = threading.Lock()
+
+
+def init_app(app):
+    if app.config.get("SEARCH_BACKEND", "whoosh") not in BACKENDS:
+        raise RuntimeError(f"SEARCH_BACKEND must be one of {', '.join(BACKENDS)}")
+    sync.listen(db.session)
+    # How sync's after-commit hook reaches this app's writer (created on first use).
+    app.extensions["search_writer"] = lambda: writer(app)
+
+
+def _make_backend(app):
+    timeout = app.config.get("SEARCH_WRITE_TIMEOUT", 2.0)
+    if app.config.get("SEARCH_BACKEND", "whoosh") == "postgres":
+        from marketplace.search.backends.postgres import PostgresBackend
+
+        return PostgresBackend(db.engine, write_timeout=timeout)
+    from marketplace.search.backends.whoosh import WhooshBackend
+
+    return WhooshBackend(app.config["SEARCH_INDEX_DIR"], db.engine.connect, write_timeout=timeout)
+
+
+def writer(app=None):
+    """The app's search writer (and through it, its backend), created on first use."""
+    app = app or current_app._get_current_object()
+    found = app.extensions.get("search")
+    if found is None:
+        with _creating:
+            found = app.extensions.get("search")
+            if found is None:
+                found = app.extensions["search"] = sync.Writer(_make_backend(app))
+    return found
+
+
+def backend():
+    return writer().backend
+
+
+def _read(method, *args, default):
+    """A backend read; when the index cannot be read the shopper gets `default`, never a 500."""
+    try:
+        return method(*args)
+    except (SearchUnavailable, sa.exc.SQLAlchemyError) as error:
+        log.warning("search unavailable: %r", error)
+        return default
+
+
+@dataclass(frozen=True)
+class Highlight:
+    name: str
+    snippet: str
+
+
+@dataclass
+class SearchResults:
+    query: object
+    results: catalog.ProductPage
+    highlights: dict = field(default_factory=dict)  # product id -> Highlight
+    did_you_mean: str = ""
+    cooperatives: list = field(default_factory=list)
+    matched: int = 0  # products the words match, before the facet filters
+    unavailable: bool = False  # the index could not be read: an empty page, not an error
+
+
+def search_products(filters, page=1, per_page=24, locale="vi", today=None, with_cooperatives=False):
+    """A page of products for `filters.q` under the other filters, ranked by relevance (or the
+    chosen sort), with facet counts, highlights and, when nothing matches, a suggestion.
+    Without words it is the catalogue's own listing."""
+    today = today or clock.today()
+    query = parse_query(filters.q)
+    if not query:
+        listing = catalog.list_products(replace(filters, q="", sort=_plain_sort(filters.sort)), page, per_page,
+                                        today=today, with_facets=True)
+        return SearchResults(query, listing)
+    scope = _scope(filters)
+    hits = _read(backend().search, query, filters, page, per_page, today, scope, default=None) if scope else None
+    if hits is not None and hits.stale:
+        # Certificates started or ended since these were indexed: index them again, then ask again.
+        writer().submit(sync.Changes(product_ids=set(hits.stale)))
+        hits = _read(backend().search, query, filters, page, per_page, today, scope, default=None)
+    empty = catalog.ProductPage(items=[], page=page, per_page=per_page, total=0, facets=catalog.Facets())
+    if hits is None:
+        return SearchResults(query, empty, unavailable=scope is not None)
+    if hits.ordered:
+        items = catalog.product_cards(hits.ids, today)
+    else:
+        ranked = ranked_ids([hits.ids], db.session.get_bind().dialect.name)
+        items = catalog.list_products(filters, page, per_page, product_ids=ranked, today=today).items
+    listing = catalog.ProductPage(items=items, page=page, per_page=per_page, total=hits.total, facets=hits.facets)
+    found = SearchResults(query, listing, matched=hits.matched)
+    found.highlights = {
+        card.product.id: Highlight(
+            name=highlight(card.product.name(locale), hits.terms, hits.prefixes),
+            snippet=snippet(card.product.description(locale), hits.terms, hits.prefixes),
+        )
+        for card in items
+    }
+    if not hits.matched:
+        found.did_you_mean = did_you_mean(query)
+    if with_cooperatives:
+        found.cooperatives = matching_cooperatives(query)
+    return found
+
+
+def _scope(filters):
+    """The sub-group and cooperative filters as ids; None when one names nothing."""
+    category_id = cooperative_id = None
+    if filters.subgroup:
+        category_id = db.session.scalar(sa.select(OcopCategory.id).where(OcopCategory.code == filters.subgroup))
+        if category_id is None:
+            return None
+    if filters.cooperative:
+        cooperative_id = db.session.scalar(sa.select(Cooperative.id).where(Cooperative.slug == filters.cooperative))
+        if cooperative_id is None:
+            return None
+    return Scope(category_id, cooperative_id)
+
+
+def _plain_sort(sort):
+    return "stars" if sort == "relevance" else sort
+
+
+def did_you_mean(query):
+    """The query with its unknown words corrected (within two edits) or, failing that,
+    dropped, when that finds products; diacritics come back from the best match's name.
+    Empty when there is no such query. At most MAX_TRIES searches, whatever arrives."""
+    search = backend()
+    folded = [word.folded for word in query.words]
+    unknown = [word for word in folded if not _read(search.knows, word, default=True)][:MAX_CORRECTED_WORDS]
+    if not unknown:
+        return ""
+    candidates = dict(zip(unknown, _read(search.correct, unknown, default=[[] for _ in unknown])))
+    options = [candidates.get(word) or ([None] if word in candidates else [word]) for word in folded]
+    for combination in islice(product(*options), MAX_TRIES):
+        corrected = [word for word in combination if word]
+        if not corrected:
+            continue
+        hits = _read(search.search, parse_query(" ".join(corrected)), catalog.ProductFilters(rating="all"),
+                     1, 1, clock.today(), Scope(), default=None)
+        if hits is not None and hits.ids:
+            best = db.session.execute(
+                catalog.buyable_products().with_only_columns(Product.name_vi, Product.description_vi)
+                .where(Product.id == hits.ids[0])
+            ).first()
+            exact = {fold_word(word): word for word in reversed(words(" ".join(best or ())))}
+            return " ".join(exact.get(word, word) for word in corrected)
+    return ""
+
+
+def matching_cooperatives(query, limit=4):
+    ids = _read(backend().match_cooperatives, query, limit, default=[])
+    if not ids:
+        return []
+    found = {
+        cooperative.id: cooperative
+        for cooperative in db.session.scalars(
+            sa.select(Cooperative).where(Cooperative.id.in_(ids), Cooperative.status == ApprovalStatus.APPROVED)
+        )
+    }
+    return [found[cid] for cid in ids if cid in found]
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    name: str
+    slug: str
+
+
+def suggest(text, limit=8, locale="vi"):
+    """Up to `limit` product names for what is being typed, best first, for autocomplete."""
+    query = parse_query(text)
+    if not query:
+        return []
+    ids = _read(backend().suggest_products, query, limit * 2, default=[])
+    if not ids:
+        return []
+    rows = db.session.execute(
+        catalog.buyable_products()
+        .with_only_columns(Product.id, Product.slug, Product.name_vi, Product.name_en)
+        .where(Product.id.in_(ids))
+    ).all()
+    by_id = {row.id: row for row in rows}
+    suggestions, seen = [], set()
+    for pid in ids:
+        row = by_id.get(pid)
+        if row is None:
+            continue
+        name = (row.name_en or row.name_vi) if str(locale).startswith("en") else row.name_vi
+        if name not in seen:
+            seen.add(name)
+            suggestions.append(Suggestion(name, row.slug))
+        if len(suggestions) == limit:
+            break
+    return suggestions
+
+
+# The index's lifecycle (CLI, seed, tests)
+
+
+def reindex(progress=None):
+    """Rebuild the whole index from the database (waits for the writer lock)."""
+    backend().rebuild(progress)
+
+
+def status():
+    """{kind: (in the index, in the database)} for products and cooperatives."""
+    indexed = backend().status()
+    with db.engine.connect() as connection:
+        expected = docs.counts(connection)
+    return {kind: (indexed.get(kind, 0), expected[kind]) for kind in docs.KINDS}
+
+
+def clear_index():
+    """Empty the index (tests empty the database between tests); the next search rebuilds it."""
+    writer().wait(10)
+    backend().clear()
+
+
+def wait_for_writes(timeout=10):
+    """Block until the writer has applied every committed change (tests, the CLI)."""
+    return writer().wait(timeout)
