@@ -44,7 +44,8 @@ UPGRADE = (
     "CREATE INDEX ix_search_documents_folded ON search_documents USING gin (folded)",
     "CREATE INDEX ix_search_documents_stale_from ON search_documents (stale_from)",
     'CREATE TABLE search_words (word text COLLATE "C" NOT NULL CONSTRAINT pk_search_words PRIMARY KEY)',
-    "CREATE INDEX ix_search_words_trigram ON search_words USING gin (word gin_trgm_ops)",
+    # On lower(word), always equal to word: equality lookups then keep the primary key.
+    "CREATE INDEX ix_search_words_trigram ON search_words USING gin (lower(word) gin_trgm_ops)",
 )
 
 DOWNGRADE = (
