@@ -20,7 +20,7 @@ from tests.factories import (
     make_distributor_staff,
     make_product,
 )
-from tests.valuechain.helpers import make_offer, make_partnership, make_request
+from tests.valuechain.helpers import make_partnership, make_request
 
 TODAY = clock.today()
 
