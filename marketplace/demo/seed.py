@@ -23,7 +23,7 @@ from marketplace.catalog.services import load_categories
 from marketplace.demo import data, images
 from marketplace.extensions import db
 from marketplace.media import save_variants
-from marketplace.producers.models import ApprovalStatus, Cooperative, EntityKind
+from marketplace.producers.models import ApprovalStatus, Cooperative, CooperativePhoto, EntityKind
 from marketplace.program.demo import seed_pending_certificates
 from marketplace.search import service as search
 from marketplace.text import nfc
@@ -56,6 +56,7 @@ def _cooperative(item):
         status=ApprovalStatus.APPROVED,
     )
     cooperative.photo_stem = save_variants(images.cooperative_image(item["slug"]), "cooperatives")
+    cooperative.photos.append(CooperativePhoto(position=0, stem=cooperative.photo_stem, width=800, height=800))
     return cooperative
 
 

@@ -26,3 +26,11 @@ def test_pending_demo_certificates_are_seeded_once_with_their_scans(app):
     assert [(c.product.name_vi, c.stars, c.submitted_by_id) for c in pending] == [("A kẹo dừa", 5, user.id), ("B dầu dừa", 3, user.id)]
     for certificate in pending:
         assert (Path(app.config["UPLOAD_DIR"]) / "certificates" / certificate.scan_file).is_file()
+
+
+def test_demo_producers_photo_is_the_cover_of_their_profile_photos(app):
+    from marketplace.demo import data
+    from marketplace.demo.seed import _cooperative
+
+    cooperative = _cooperative(data.COOPERATIVES[0])
+    assert [photo.stem for photo in cooperative.photos] == [cooperative.photo_stem]
