@@ -187,6 +187,23 @@ def test_value_chain_shows_only_consented_active_partnerships(app, world):
     assert "1 public partnership" in page
 
 
+def test_calls_to_action_lead_each_visitor_somewhere_useful(app, world):
+    from tests.factories import make_user
+
+    def links(user):
+        page = client_of(app, user).get("/value-chain").get_data(as_text=True)
+        cta = page[page.index('id="cta-post-request"') - 120:page.index('id="cta-producers"') + 20]
+        return ('href="/sourcing/new"' in cta, 'href="/sourcing/recommended"' in cta)
+
+    assert links(None) == (True, True)  # sign in first, then there
+    assert links(world["buyer_a"]) == (True, False)
+    assert links(world["staff_a"]) == (False, True)
+    consumer = make_user()
+    db.session.commit()
+    consumer_page = client_of(app, consumer).get("/sourcing").get_data(as_text=True)
+    assert 'href="/account/company/register" id="post-request"' in consumer_page
+
+
 def test_value_chain_puts_coconut_first_and_filters(app, world):
     fish = make_product(make_cooperative(legacy_district="binh-dai"), category_code="1.5", name_vi="Khô cá")
     make_certificate(fish, stars=4)
