@@ -29,9 +29,5 @@ def results():
 
 @bp.get("/search/suggest")
 def suggestions():
-    q = request.args.get("q", "")
-    items = search.suggest(q, locale=current_language())
-    return jsonify(
-        q=q[:200],
-        items=[{"name": s.name, "url": url_for("catalog.product_detail", slug=s.slug)} for s in items],
-    )
+    items = search.suggest(request.args.get("q", ""), locale=current_language())
+    return jsonify(items=[{"name": s.name, "url": url_for("catalog.product_detail", slug=s.slug)} for s in items])
