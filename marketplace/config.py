@@ -87,15 +87,15 @@ def load_config():
         "WTF_CSRF_TIME_LIMIT": None,
         "SEND_FILE_MAX_AGE_DEFAULT": 3600,
         **_accounts_config(),
+        # The site's public address, for links in mail sent outside a request (the value
+        # chain's digest, run by cron: `flask --app wsgi valuechain digest`).
+        "SITE_URL": _env("SITE_URL", "http://localhost:5000").rstrip("/"),
     }
 
 
 def _env(name, default):
     """The environment's value, or `default` when unset or empty (as in a copied .env.example)."""
     return os.environ.get(name) or default
-        # The site's public address, for links in mail sent outside a request (the value
-        # chain's digest, run by cron: `flask --app wsgi valuechain digest`).
-        "SITE_URL": _env("SITE_URL", "http://localhost:5000").rstrip("/"),
 
 
 def _accounts_config():
