@@ -16,4 +16,4 @@ from marketplace.valuechain.models import (  # noqa: F401
 from marketplace.catalog.models import StockChange  # noqa: F401
 from marketplace.producers.models import CooperativePhoto  # noqa: F401
 from marketplace.program.models import CertificateReview  # noqa: F401
-from marketplace.orders.models import Cart, CartLine, Order, OrderCounter, OrderLine, ProductReview, Shipment, StatusChange  # noqa: F401
+from marketplace.orders.models import Cart, CartLine, Order, OrderLine, ProductReview, Shipment, StatusChange  # noqa: F401

@@ -9,11 +9,13 @@ Statuses move along TRANSITIONS only: the models refuse any other assignment, an
 same status cannot both succeed.
 """
 import enum
+import re
+from datetime import UTC
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
-from marketplace.clock import utcnow
+from marketplace.clock import VIETNAM, utcnow
 from marketplace.extensions import db
 from marketplace.producers.models import str_enum
 
@@ -113,13 +115,13 @@ class CartLine(db.Model):
     cart = relationship("Cart", back_populates="lines")
 
 
-class OrderCounter(db.Model):
-    """The last order number given out in a year (OCOP-2026-000123), taken under a row lock."""
+NUMBER_PATTERN = re.compile(r"OCOP-(\d{4})-(\d{6,})")
 
-    __tablename__ = "order_counters"
 
-    year: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
-    last_number: Mapped[int] = mapped_column(default=0)
+def parse_order_number(text):
+    """(year, order id) from "OCOP-2026-000123" (any case, spaces around), or None."""
+    match = NUMBER_PATTERN.fullmatch((text or "").strip().upper())
+    return (int(match.group(1)), int(match.group(2))) if match else None
 
 
 class Order(db.Model):
@@ -130,7 +132,6 @@ class Order(db.Model):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    number: Mapped[str] = mapped_column(sa.String(20), unique=True)
     # From the checkout form: a resubmitted form finds its order instead of placing another.
     idempotency_key: Mapped[str] = mapped_column(sa.String(64), unique=True)
     user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))  # None: a guest
@@ -166,6 +167,12 @@ class Order(db.Model):
         if self.status is not None and self.status != new:
             check_transition(ORDER_TRANSITIONS, "order", self.status, new)
         return new
+
+    @property
+    def number(self):
+        """OCOP-<year placed, in Vietnam>-<id>: unique because the id is, and given out by the
+        database's own key sequence, so that concurrent checkouts never wait for a counter."""
+        return f"OCOP-{self.placed_at.replace(tzinfo=UTC).astimezone(VIETNAM).year}-{self.id:06d}"
 
     @property
     def wants_invoice(self):

@@ -17,6 +17,7 @@ from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
 from marketplace import clock, places
 from marketplace.accounts import services as accounts
+from marketplace.accounts.models import CooperativeMember, User
 from marketplace.catalog.models import Product, StockChange, StockChangeReason
 from marketplace.catalog.services import buyable_products
 from marketplace.core import pagecache
@@ -25,6 +26,7 @@ from marketplace.i18n import current_language
 from marketplace.mail import send_mail
 from marketplace.money import format_vnd
 from marketplace.notices import services as notices
+from marketplace.payments import ledger
 from marketplace.orders.models import (
     CANCELLABLE,
     FULFILMENT,
@@ -35,7 +37,6 @@ from marketplace.orders.models import (
     CartLine,
     IllegalTransition,
     Order,
-    OrderCounter,
     OrderLine,
     PaymentMethod,
     ProductReview,
@@ -43,6 +44,7 @@ from marketplace.orders.models import (
     Status,
     StatusChange,
     check_transition,
+    parse_order_number,
 )
 from marketplace.producers.models import Cooperative
 
@@ -506,33 +508,16 @@ def _resubmitted(order, user):
     return order
 
 
-def _next_order_number(year):
-    """OCOP-<year>-<6 digits>: the year's counter row, incremented under its row lock (held to
-    the commit, so numbers are unique and, for committed orders, in placing order)."""
-    table = OrderCounter.__table__
-    bump = (
-        sa.update(table)
-        .where(table.c.year == year)
-        .values(last_number=table.c.last_number + 1)
-        .returning(table.c.last_number)
-    )
-    number = db.session.execute(bump).scalar()
-    if number is None:
-        dialect = postgresql if db.session.get_bind().dialect.name == "postgresql" else sqlite
-        db.session.execute(dialect.insert(table).values(year=year, last_number=0).on_conflict_do_nothing())
-        number = db.session.execute(bump).scalar()
-    return f"OCOP-{year}-{number:06d}"
-
-
 def _lock_products(product_ids):
     """The buyable products among `product_ids`, their rows locked in id order (a fixed order:
-    two checkouts never wait for each other in a circle). SQLite ignores FOR UPDATE; it
-    serialises writers anyway."""
+    two checkouts never wait for each other in a circle). FOR NO KEY UPDATE: the key does not
+    change, so inserts that merely refer to these products are not held up. SQLite ignores it
+    and serialises writers anyway."""
     rows = db.session.scalars(
         buyable_products()
         .where(Product.id.in_(product_ids))
         .order_by(Product.id)
-        .with_for_update(of=Product)
+        .with_for_update(of=Product, key_share=True)
         .options(contains_eager(Product.cooperative))
         .execution_options(populate_existing=True)
     ).all()
@@ -635,7 +620,7 @@ def _write_order(delivery, province, ward, requested, token, user, payment_metho
     for product_id in sorted(requested):
         left[product_id] = _take_stock(product_id, requested[product_id].quantity)
         if left[product_id] is None:
-            # Unreachable while the rows are locked; the guard keeps the CHECK honest regardless.
+            # Sold meanwhile: only where FOR UPDATE locks nothing (SQLite reads before it writes).
             problems.append(_out_of_stock(products[product_id].name(current_language()), 0))
     if problems:
         raise OrderRejected(*problems)
@@ -645,7 +630,6 @@ def _write_order(delivery, province, ward, requested, token, user, payment_metho
     for product_id, line in requested.items():
         by_cooperative[products[product_id].cooperative_id].append((products[product_id], line.quantity))
     order = Order(
-        number=_next_order_number(clock.today().year),
         idempotency_key=token,
         user_id=user.id if user is not None else None,
         status=initial,
@@ -719,9 +703,27 @@ def _portal_link(shipment):
     return url_for("portal_orders.shipment_detail", shipment_id=shipment.id)
 
 
-def _staff(cooperative_id):
-    cooperative = db.session.get(Cooperative, cooperative_id)
-    return [member.user for member in accounts.members(cooperative)] if cooperative else []
+def _staff_of(cooperative_ids):
+    """{cooperative id: its staff users}, in one query."""
+    rows = db.session.execute(
+        sa.select(CooperativeMember.cooperative_id, User)
+        .join(CooperativeMember.user)
+        .where(CooperativeMember.cooperative_id.in_(set(cooperative_ids)), User.deleted_at.is_(None))
+    ).all()
+    staff = defaultdict(list)
+    for cooperative_id, user in rows:
+        staff[cooperative_id].append(user)
+    return staff
+
+
+def _with_lines(order_id):
+    """The order with its shipments and their lines (three queries), for mails and notices."""
+    return db.session.scalars(
+        sa.select(Order)
+        .where(Order.id == order_id)
+        .options(selectinload(Order.shipments).selectinload(Shipment.lines))
+        .execution_options(populate_existing=True)
+    ).one()
 
 
 def _mail_buyer(order, template, subject, **context):
@@ -732,16 +734,18 @@ def _mail_buyer(order, template, subject, **context):
 
 def announce_order(order):
     """Mail the buyer the confirmation and tell each cooperative (notice and email) that an
-    order waits for it. For cash on delivery right after placing; for cards once paid."""
+    order waits for it. Called once per order: for cash on delivery by place_order, right
+    after placing; for cards, once the payment arrived."""
+    order = _with_lines(order.id)
     _mail_buyer(order, "orders/email/placed.txt", lambda o: _("Your order %(number)s", number=o.number))
+    staff = _staff_of(s.cooperative_id for s in order.shipments)
     for shipment in order.shipments:
         notices.notify(
-            _staff(shipment.cooperative_id),
+            staff[shipment.cooperative_id],
             "orders.new_order",
             link=_portal_link(shipment),
             params={"number": order.number, "units": shipment.units, "province": order.province_name},
             email=True,
-            dedupe_key=f"order-placed:{shipment.id}",
         )
     db.session.commit()
 
@@ -810,6 +814,8 @@ def _move_shipment(shipment_id, new, actor, reason="", **values):
         _move(shipment, SHIPMENT_TRANSITIONS, new, actor, reason, **values)
         if new == Status.CANCELLED:
             _give_back_stock(shipment.lines, actor, order.number)
+        if new == Status.DELIVERED and order.payment_method == PaymentMethod.COD:
+            ledger.credit_shipment(shipment, order.number)  # the courier collected the money
         _roll_up(order, actor, reason)
         db.session.commit()
     except (IllegalTransition, StatusConflict):
@@ -872,6 +878,7 @@ def cancel_order(order, actor, reason=""):
         order = _locked_order(order.id)
         if not order.can_be_cancelled:
             raise IllegalTransition("order", order.status, Status.CANCELLED)
+        announced = order.status != Status.AWAITING_PAYMENT  # cooperatives hear of card orders once paid
         reason = (reason or "").strip()[:500] or _("Cancelled by the buyer.")
         for shipment in order.shipments:
             if shipment.status in CANCELLABLE:
@@ -883,9 +890,10 @@ def cancel_order(order, actor, reason=""):
         db.session.rollback()
         raise
     pagecache.invalidate()
-    for shipment in order.shipments:
+    staff = _staff_of(s.cooperative_id for s in order.shipments) if announced else {}
+    for shipment in order.shipments if announced else ():
         notices.notify(
-            _staff(shipment.cooperative_id), "orders.cancelled", link=_portal_link(shipment),
+            staff[shipment.cooperative_id], "orders.cancelled", link=_portal_link(shipment),
             params={"number": order.number, "cooperative": shipment.cooperative_name, "reason": reason},
             email=True, dedupe_key=f"order-cancelled:{shipment.id}",
         )
@@ -906,6 +914,55 @@ def _tell_buyer(order, shipment, kind, template, subject, **context):
 
 
 # ---------------------------------------------------------------------------------------
+# Card payments and refunds: payments.services calls these inside its own transaction (the
+# one that records the payment, the Stripe event or the refund), and commits.
+
+
+def release_paid_order(order, actor=None):
+    """The payment of a card order arrived: the order is paid and its shipments go to their
+    cooperatives (placed). Returns the locked order, or None (nothing moved) when it was no
+    longer awaiting payment."""
+    order = _locked_order(order.id)
+    if order.status != Status.AWAITING_PAYMENT:
+        return None
+    for shipment in order.shipments:
+        _move(shipment, SHIPMENT_TRANSITIONS, Status.PLACED, actor)
+    _move(order, ORDER_TRANSITIONS, Status.PAID, actor)
+    return order
+
+
+def cancel_unpaid_order(order, reason, actor=None):
+    """A card order that was never paid (session expired, payment failed) is cancelled and its
+    stock given back. Returns the locked order, or None (nothing moved, no stock given back
+    twice) when it was no longer awaiting payment."""
+    order = _locked_order(order.id)
+    if order.status != Status.AWAITING_PAYMENT:
+        return None
+    for shipment in order.shipments:
+        _move(shipment, SHIPMENT_TRANSITIONS, Status.CANCELLED, actor, reason, cancel_reason=reason)
+        _give_back_stock(shipment.lines, actor, order.number)
+    _roll_up(order, actor, reason)
+    return order
+
+
+def settle_refund(order, cancel_ids, restock_ids, actor, reason, in_full):
+    """What a refund does to a locked order: the shipments of `cancel_ids` that have not left
+    their cooperative are cancelled; the goods of the shipments of `restock_ids` go back to
+    stock (payments decides, so that it happens once); an order refunded in full ends
+    refunded where its status allows (a shipped one keeps its status)."""
+    for shipment in order.shipments:
+        if shipment.id in cancel_ids and shipment.status in CANCELLABLE:
+            _move(shipment, SHIPMENT_TRANSITIONS, Status.CANCELLED, actor, reason, cancel_reason=reason)
+        if shipment.id in restock_ids:
+            _give_back_stock(shipment.lines, actor, order.number)
+    rolled = rolled_up_status(order)
+    if rolled != order.status and rolled in ORDER_TRANSITIONS[order.status]:
+        _move(order, ORDER_TRANSITIONS, rolled, actor, reason)  # a paid order cannot be "cancelled": refunded below
+    if in_full and Status.REFUNDED in ORDER_TRANSITIONS[order.status]:
+        _move(order, ORDER_TRANSITIONS, Status.REFUNDED, actor, reason)
+
+
+# ---------------------------------------------------------------------------------------
 # What buyers see
 
 
@@ -920,11 +977,16 @@ def orders_of(user, limit=100):
 
 
 def get_order(number):
-    return db.session.scalar(
+    """The order with this number (OCOP-<year>-<id>), or None."""
+    parsed = parse_order_number(number)
+    if parsed is None:
+        return None
+    order = db.session.scalar(
         sa.select(Order)
-        .where(Order.number == number)
+        .where(Order.id == parsed[1])
         .options(selectinload(Order.shipments).selectinload(Shipment.lines), selectinload(Order.changes))
     )
+    return order if order is not None and order.number == f"OCOP-{parsed[0]}-{parsed[1]:06d}" else None
 
 
 def find_guest_order(number, phone):
@@ -933,7 +995,7 @@ def find_guest_order(number, phone):
         phone = normalise_mobile(phone)
     except ValueError:
         return None
-    order = get_order((number or "").strip().upper())
+    order = get_order(number)
     return order if order is not None and order.phone == phone else None
 
 

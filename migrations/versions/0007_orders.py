@@ -1,5 +1,5 @@
-"""orders: carts, orders with one shipment per cooperative, lines, status history, order
-numbers, product reviews; cooperatives' shipping fee and free-shipping threshold
+"""orders: carts, orders with one shipment per cooperative, lines, status history,
+product reviews; cooperatives' shipping fee and free-shipping threshold
 
 Revision ID: 0007
 Revises: 0006
@@ -18,11 +18,6 @@ depends_on = None
 
 
 def upgrade():
-    op.create_table('order_counters',
-    sa.Column('year', sa.Integer(), autoincrement=False, nullable=False),
-    sa.Column('last_number', sa.Integer(), nullable=False),
-    sa.PrimaryKeyConstraint('year', name=op.f('pk_order_counters'))
-    )
     op.create_table('carts',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('user_id', sa.Integer(), nullable=False),
@@ -33,7 +28,6 @@ def upgrade():
     )
     op.create_table('orders',
     sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('number', sa.String(length=20), nullable=False),
     sa.Column('idempotency_key', sa.String(length=64), nullable=False),
     sa.Column('user_id', sa.Integer(), nullable=True),
     sa.Column('status', sa.Enum('awaiting_payment', 'paid', 'placed', 'confirmed', 'shipped', 'delivered', 'cancelled', 'refunded', name='order_status', native_enum=False, create_constraint=True, length=32), nullable=False),
@@ -59,8 +53,7 @@ def upgrade():
     sa.CheckConstraint('total_vnd = goods_total_vnd + shipping_total_vnd', name=op.f('ck_orders_total_adds_up')),
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_orders_user_id_users')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_orders')),
-    sa.UniqueConstraint('idempotency_key', name=op.f('uq_orders_idempotency_key')),
-    sa.UniqueConstraint('number', name=op.f('uq_orders_number'))
+    sa.UniqueConstraint('idempotency_key', name=op.f('uq_orders_idempotency_key'))
     )
     with op.batch_alter_table('orders', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_orders_phone'), ['phone'], unique=False)
@@ -201,4 +194,3 @@ def downgrade():
 
     op.drop_table('orders')
     op.drop_table('carts')
-    op.drop_table('order_counters')

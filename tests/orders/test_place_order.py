@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 import sqlalchemy as sa
 
+from marketplace import clock
 from marketplace.catalog.models import Product, ProductStatus
 from marketplace.extensions import db
 from marketplace.orders import services
@@ -23,7 +24,7 @@ def _stock(product):
 def test_order_splits_per_cooperative_with_shipping_and_totals(two_cooperatives):
     coop_a, product_a, coop_b, product_b = two_cooperatives
     order = place((product_a, 4), (product_b, 1))  # A: 340.000 ≥ 300.000 ships free; B pays its fee
-    assert re.fullmatch(r"OCOP-\d{4}-000001", order.number)
+    assert re.fullmatch(rf"OCOP-{clock.today().year}-{order.id:06d}", order.number)
     assert order.status == Status.PLACED and order.payment_method == PaymentMethod.COD
     by_coop = {s.cooperative_id: s for s in order.shipments}
     assert by_coop[coop_a.id].goods_subtotal_vnd == 340000 and by_coop[coop_a.id].shipping_fee_vnd == 0
@@ -177,11 +178,14 @@ def test_empty_order_is_refused(app):
     assert refused.value.problems == ["Your cart is empty."]
 
 
-def test_order_numbers_count_up_per_year(two_cooperatives):
+def test_order_numbers_carry_the_year_and_the_id(two_cooperatives):
     _, product_a, _, _ = two_cooperatives
-    numbers = [place((product_a, 1)).number for _ in range(3)]
-    assert [int(n.rsplit("-", 1)[1]) for n in numbers] == [1, 2, 3]
-    assert len(set(numbers)) == 3
+    orders = [place((product_a, 1)) for _ in range(3)]
+    year = clock.today().year
+    assert [o.number for o in orders] == [f"OCOP-{year}-{o.id:06d}" for o in orders]
+    assert services.get_order(f" ocop-{year}-{orders[1].id:06d} ").id == orders[1].id
+    for wrong in (f"OCOP-{year - 1}-{orders[1].id:06d}", f"OCOP-{year}-999999", "OCOP-12-1", "", None):
+        assert services.get_order(wrong) is None
 
 
 def test_card_orders_wait_for_payment_and_announce_nothing(two_cooperatives, outbox):
