@@ -6,6 +6,7 @@ body as lazy, %-formatted strings over the notice's params), then call `notify`.
 from dataclasses import dataclass
 
 import sqlalchemy as sa
+from flask import current_app
 from flask_babel import force_locale, gettext as _
 
 from marketplace import clock
@@ -66,9 +67,16 @@ def notify(users, kind, link="", params=None, email=False, dedupe_key=None):
             with force_locale(_language(user)):
                 title, body = render(notice)
                 footer = _("You can see all your notices on the marketplace.")
-                send_mail(user.email, title, f"{body}\n\n{link}\n\n{footer}".strip())
+                send_mail(user.email, title, f"{body}\n\n{absolute_url(link)}\n\n{footer}".strip())
     db.session.flush()
     return created
+
+
+def absolute_url(link):
+    """Mail is read outside the site: a site path becomes SITE_URL + path."""
+    if link.startswith("/") and not link.startswith("//"):
+        return current_app.config["SITE_URL"] + link
+    return link
 
 
 def unread_count(user):

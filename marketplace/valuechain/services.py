@@ -23,7 +23,7 @@ from marketplace.catalog.models import OcopCategory, OcopCertificate, Product, P
 from marketplace.catalog.ocop_categories import CATEGORIES_148_2023
 from marketplace.extensions import db
 from marketplace.mail import send_mail
-from marketplace.notices.services import notify, register_kind
+from marketplace.notices.services import absolute_url, notify, register_kind
 from marketplace.producers.models import ApprovalStatus, Cooperative
 from marketplace.text import nfc
 from marketplace.valuechain import geo, labels, matching
@@ -906,7 +906,7 @@ def public_partnerships_of_cooperative(cooperative):
 
 def _site_link(endpoint, **values):
     """An absolute link for mail sent by cron (SITE_URL + the page's path)."""
-    return current_app.config["SITE_URL"] + path(endpoint, **values)
+    return absolute_url(path(endpoint, **values))
 
 
 def send_digest(today=None):

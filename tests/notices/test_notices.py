@@ -18,6 +18,7 @@ def test_notify_renders_in_each_readers_language_and_mails(app):
     db.session.commit()
     notice = db.session.query(Notice).filter_by(user_id=en_user.id).one()
     assert services.render(notice) == ("Test notice 7", "Body 7")
+    assert "http://localhost:5000/products" in outbox(app)[0].get_content()
     subjects = {m["To"]: m["Subject"] for m in outbox(app)}
     assert subjects["bob@example.com"] == "Test notice 7"
     assert set(subjects) == {"an@example.vn", "bob@example.com"}
