@@ -26,8 +26,7 @@ Score (0–100) of what is left, by WEIGHTS:
 - **distance** (20) × max(0, 1 − km ÷ 1500), km between province centroids
   (`geo.PROVINCE_CENTROIDS`; 0 within the delivery province).
 - **track record** (20) × min(1, (partnerships + fulfilled orders ÷ 10) ÷ 5): active and
-  ended partnerships, and fulfilled orders through `fulfilled_orders()` (a hook: orders
-  arrive with issue 6; it counts none until then).
+  ended partnerships, and fulfilled orders (`fulfilled_orders()`: delivered shipments).
 
 Each Match carries the numbers behind its score, and `reasons()` writes them in the page's
 language: "5★ valid to 03/2027 · supplies 2 t/month · 40 km".
@@ -67,11 +66,17 @@ SEASON_MONTHS = 3  # a season's length when a seasonal request gives no period
 
 
 def fulfilled_orders(cooperative_ids):
-    """HOOK for orders (issue 6): cooperative id -> number of fulfilled orders.
+    """Cooperative id -> number of its shipments delivered to buyers (one GROUP BY)."""
+    from marketplace.orders.models import Shipment, Status
 
-    There are no orders yet, so it counts none; when orders exist, return one GROUP BY over
-    the fulfilled ones here and the track record will include them."""
-    return {}
+    if not cooperative_ids:
+        return {}
+    rows = db.session.execute(
+        sa.select(Shipment.cooperative_id, sa.func.count(Shipment.id))
+        .where(Shipment.cooperative_id.in_(cooperative_ids), Shipment.status == Status.DELIVERED)
+        .group_by(Shipment.cooperative_id)
+    )
+    return dict(rows.all())
 
 
 # ---------------------------------------------------------------------------------------

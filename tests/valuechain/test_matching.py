@@ -230,7 +230,7 @@ def test_matching_needs_the_same_queries_for_many_cooperatives(app, count_querie
     few = run(2)
     many = run(12)
     assert few[1] == 2 and many[1] == 14  # the first two cooperatives still fit
-    assert few[0] == many[0] == 3
+    assert few[0] == many[0] == 4  # products, certifications, partnerships, delivered orders
 
 
 def test_recommendations_need_the_same_queries_for_many_requests(app, count_queries):
@@ -248,8 +248,8 @@ def test_recommendations_need_the_same_queries_for_many_requests(app, count_quer
             found = [m.reason_text() for m in matching.recommended_requests(cooperative, TODAY)]
         return len(queries), len(found)
 
-    assert run(2) == (4, 2)
-    assert run(10) == (4, 12)
+    assert run(2) == (5, 2)
+    assert run(10) == (5, 12)
 
 
 def test_recommendations_skip_requests_that_do_not_fit(app):
