@@ -31,6 +31,8 @@ UPGRADE = (
            hint integer NOT NULL DEFAULT 0,
            folded tsvector NOT NULL,
            exact tsvector NOT NULL,
+           expanded tsvector NOT NULL,
+           names tsvector NOT NULL,
            category_id integer,
            group_code varchar(16),
            cooperative_id integer,
@@ -42,6 +44,8 @@ UPGRADE = (
            stale_from date,
            CONSTRAINT pk_search_documents PRIMARY KEY (kind, ref_id))""",
     "CREATE INDEX ix_search_documents_folded ON search_documents USING gin (folded)",
+    "CREATE INDEX ix_search_documents_expanded ON search_documents USING gin (expanded)",
+    "CREATE INDEX ix_search_documents_names ON search_documents USING gin (names)",
     "CREATE INDEX ix_search_documents_stale_from ON search_documents (stale_from)",
     'CREATE TABLE search_words (word text COLLATE "C" NOT NULL CONSTRAINT pk_search_words PRIMARY KEY)',
     # On lower(word), always equal to word: equality lookups then keep the primary key.

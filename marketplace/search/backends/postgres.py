@@ -1,9 +1,11 @@
 """The PostgreSQL backend (SEARCH_BACKEND=postgres): one index shared by every app server.
 
-Documents live in `search_documents`: two tsvectors built in SQL, `folded` (through the
+Documents live in `search_documents`: tsvectors built in SQL, `folded` (through the
 `search_fold` function: NFC, unaccent, đ → d, lower case) and `exact` (lower case, diacritics
 kept), each field under its own weight (name A, category B, cooperative C, description D),
-a GIN index on `folded`, and the values filters, facets and ordering need (as the Whoosh
+which rank; `expanded` (name, category, cooperative: where prefixes and typos apply) and
+`names`, which with `folded` select candidates through GIN indexes without weights (so
+without rechecking rows); and the values filters, facets and ordering need (as the Whoosh
 backend keeps in columns). `search_words` lists the folded vocabulary, for typo tolerance
 (edit-distance variants looked up by key) and "did you mean" (pg_trgm similarity).
 Migration 0003 creates all of it on PostgreSQL; `install()` does the same for tests.
@@ -11,6 +13,7 @@ Ranking is the one of `ranking.py`, written as SQL; filters and facets are the c
 over this table's columns.
 """
 import string
+from dataclasses import dataclass
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import TSQUERY, TSVECTOR, insert
@@ -42,6 +45,8 @@ DDL = (
            hint integer NOT NULL DEFAULT 0,
            folded tsvector NOT NULL,
            exact tsvector NOT NULL,
+           expanded tsvector NOT NULL,
+           names tsvector NOT NULL,
            category_id integer,
            group_code varchar(16),
            cooperative_id integer,
@@ -53,6 +58,8 @@ DDL = (
            stale_from date,
            CONSTRAINT pk_search_documents PRIMARY KEY (kind, ref_id))""",
     "CREATE INDEX IF NOT EXISTS ix_search_documents_folded ON search_documents USING gin (folded)",
+    "CREATE INDEX IF NOT EXISTS ix_search_documents_expanded ON search_documents USING gin (expanded)",
+    "CREATE INDEX IF NOT EXISTS ix_search_documents_names ON search_documents USING gin (names)",
     "CREATE INDEX IF NOT EXISTS ix_search_documents_stale_from ON search_documents (stale_from)",
     'CREATE TABLE IF NOT EXISTS search_words (word text COLLATE "C" NOT NULL CONSTRAINT pk_search_words PRIMARY KEY)',
     # On lower(word), always equal to word: equality lookups then keep the primary key.
@@ -67,6 +74,8 @@ search_documents = sa.Table(
     sa.Column("hint", sa.Integer, nullable=False),
     sa.Column("folded", TSVECTOR, nullable=False),
     sa.Column("exact", TSVECTOR, nullable=False),
+    sa.Column("expanded", TSVECTOR, nullable=False),
+    sa.Column("names", TSVECTOR, nullable=False),
     sa.Column("category_id", sa.Integer),
     sa.Column("group_code", sa.String(16)),
     sa.Column("cooperative_id", sa.Integer),
@@ -103,7 +112,8 @@ def _document_vector(source, folded):
 
 def _lexeme(word, weights="", prefix=False):
     # Words are letters and digits only (analysis.WORD): nothing to escape in the tsquery.
-    return f"'{word}':{'*' if prefix else ''}{weights}"
+    label = ("*" if prefix else "") + weights
+    return f"'{word}':{label}" if label else f"'{word}'"
 
 
 def _edits(word):
@@ -118,6 +128,22 @@ def _edits(word):
     return found
 
 
+@dataclass
+class _Plan:
+    word_tiers: list  # per word, [(score, field, column, tsquery)] best first
+    candidates: object  # SQL condition: documents matching every word
+    in_names: object  # SQL condition: every word matches in the name
+    terms: set
+    prefixes: tuple
+    score: object = None
+
+    def bound(self):
+        """The best score a document can reach when some word is not in its name."""
+        tops = [tiers[0][0] for tiers in self.word_tiers]
+        outside = [max((score for score, field, *_ in tiers if field != "name"), default=0) for tiers in self.word_tiers]
+        return max(sum(tops) - top + best for top, best in zip(tops, outside))
+
+
 class PostgresBackend:
     name = "postgres"
 
@@ -128,51 +154,54 @@ class PostgresBackend:
     # -- reading -----------------------------------------------------------------------
 
     def _plan(self, connection, query, fields_):
-        """Per word, its tiers [(score, column, tsquery)] best first; the candidate tsquery;
+        """Per word, its tiers [(score, column, tsquery)] best first; the condition selecting
+        candidates (unweighted lexemes on GIN-indexed columns: exact answers, no recheck);
         the matched terms and prefixes. None when a word cannot match."""
         words = list(query.words)
         prefixed = len(words[-1].folded) >= MIN_PREFIX
         if not prefixed and len(words) > 1:
             words.pop()  # a one-letter last word is still being typed
-        anywhere = "".join(WEIGHTS[name] for name in fields_)
         expanded = [name for name in fields_ if name in EXPANDED_FIELDS]
-        expanded_weights = "".join(WEIGHTS[name] for name in expanded)
+        # Columns holding every field's words, and the fields prefixes and typos look at.
+        whole_column = "folded" if "description" in fields_ else "names"
+        expanded_column = "names" if expanded == ["name"] else "expanded"
         known = set(connection.scalars(
             sa.select(search_words.c.word).where(search_words.c.word.in_({w.folded for w in words}))
         ))
-        terms, word_tiers, candidates = {w.folded for w in words}, [], []
+        terms, word_tiers, conditions, in_names = {w.folded for w in words}, [], [], []
         for position, word in enumerate(words):
             last = prefixed and position == len(words) - 1
             tiers, alternatives = [], []
             if word.folded in known:
-                alternatives.append(_lexeme(word.folded, anywhere))
+                alternatives.append((whole_column, _lexeme(word.folded)))
                 for name in fields_:
-                    tiers.append((FIELD_WEIGHTS[name] * FOLDED, "folded", _lexeme(word.folded, WEIGHTS[name])))
+                    tiers.append((FIELD_WEIGHTS[name] * FOLDED, name, "folded", _lexeme(word.folded, WEIGHTS[name])))
                     if word.marked:
-                        tiers.append((FIELD_WEIGHTS[name] * EXACT, "exact", _lexeme(word.exact, WEIGHTS[name])))
-            has_prefix = last and expanded and self._has_prefix(connection, word.folded)
-            if has_prefix:
-                alternatives.append(_lexeme(word.folded, expanded_weights, prefix=True))
+                        tiers.append((FIELD_WEIGHTS[name] * EXACT, name, "exact", _lexeme(word.exact, WEIGHTS[name])))
+            if last and expanded and self._has_prefix(connection, word.folded):
+                alternatives.append((expanded_column, _lexeme(word.folded, prefix=True)))
                 for name in expanded:
                     weight = WEIGHTS[name]
-                    tiers.append((FIELD_WEIGHTS[name] * PREFIX, "folded", _lexeme(word.folded, weight, prefix=True)))
+                    tiers.append((FIELD_WEIGHTS[name] * PREFIX, name, "folded", _lexeme(word.folded, weight, prefix=True)))
                     if word.marked:
-                        tiers.append((FIELD_WEIGHTS[name] * PREFIX_EXACT, "exact", _lexeme(word.exact, weight, prefix=True)))
+                        tiers.append((FIELD_WEIGHTS[name] * PREFIX_EXACT, name, "exact",
+                                      _lexeme(word.exact, weight, prefix=True)))
             if not alternatives and len(word.folded) >= MIN_FUZZY and expanded:
                 near = sorted(connection.scalars(
                     sa.select(search_words.c.word).where(search_words.c.word.in_(_edits(word.folded)))
                 ))
                 if near:
                     terms.update(near)
-                    alternatives.append(_either(near, expanded_weights))
+                    alternatives.append((expanded_column, _either(near, "")))
                     for name in expanded:
-                        tiers.append((FIELD_WEIGHTS[name] * FUZZY, "folded", _either(near, WEIGHTS[name])))
+                        tiers.append((FIELD_WEIGHTS[name] * FUZZY, name, "folded", _either(near, WEIGHTS[name])))
             if not alternatives:
                 return None
             word_tiers.append(sorted(tiers, key=lambda tier: -tier[0]))
-            candidates.append(_either(alternatives))
-        prefixes = (words[-1].folded,) if prefixed else ()
-        return word_tiers, " & ".join(candidates), terms, prefixes
+            conditions.append(sa.or_(*(search_documents.c[column].op("@@")(_tsquery(text))
+                                       for column, text in alternatives)))
+            in_names.append(sa.or_(*(search_documents.c.names.op("@@")(_tsquery(text)) for _, text in alternatives)))
+        return _Plan(word_tiers, sa.and_(*conditions), sa.and_(*in_names), terms, (words[-1].folded,) if prefixed else ())
 
     def _has_prefix(self, connection, prefix):
         return connection.scalar(
@@ -180,27 +209,26 @@ class PostgresBackend:
         ) is not None
 
     def _scored(self, connection, query, kind, fields_):
-        """(score expression, candidate condition, terms, prefixes), or None when nothing matches."""
+        """The plan with its score expression and candidate condition, or None when nothing matches."""
         plan = self._plan(connection, query, fields_)
         if plan is None:
             return None
-        word_tiers, candidates, terms, prefixes = plan
         table = search_documents
         score = sa.literal(0)
-        for tiers in word_tiers:
-            score = score + sa.case(*[(table.c[column].op("@@")(_tsquery(text)), s) for s, column, text in tiers], else_=0)
-        condition = sa.and_(table.c.kind == kind, table.c.folded.op("@@")(_tsquery(candidates)))
-        return score, condition, terms, prefixes
+        for tiers in plan.word_tiers:
+            score = score + sa.case(*[(table.c[column].op("@@")(_tsquery(text)), s) for s, _f, column, text in tiers],
+                                    else_=0)
+        plan.score, plan.candidates = score, sa.and_(table.c.kind == kind, plan.candidates)
+        return plan
 
     def search(self, query, filters, page, per_page, today, scope):
         """One results page: product ids in order, total, facets (see SearchHits)."""
         table = search_documents
         with self.engine.connect() as connection:
-            scored = self._scored(connection, query, "product", docs.FIELDS)
-            if scored is None:
+            plan = self._scored(connection, query, "product", docs.FIELDS)
+            if plan is None:
                 return SearchHits([], 0, aggregate_facets([], []))
-            score, condition, terms, prefixes = scored
-            base = sa.select(table.c.ref_id).where(condition)
+            base = sa.select(table.c.ref_id).where(plan.candidates)
             if scope.category_id is not None:
                 base = base.where(table.c.category_id == scope.category_id)
             if scope.cooperative_id is not None:
@@ -208,24 +236,33 @@ class PostgresBackend:
             conditions = facet_conditions(filters, COLUMNS)
             rows = connection.execute(grouped_facets_query(base, filters, COLUMNS)).all()
             facets = aggregate_facets(rows, list(conditions))
-            matched = sum(row[-1] for row in rows)
-            passing = base.where(*conditions.values())
-            hits = SearchHits([], facets.total, facets, frozenset(terms), prefixes, matched,
+            hits = SearchHits([], facets.total, facets, frozenset(plan.terms), plan.prefixes, sum(r[-1] for r in rows),
                               stale=self._stale(connection, today))
+            passing = base.where(*conditions.values())
             if filters.sort == "name":  # the database orders names: all ids go there
                 hits.ids, hits.ordered = connection.scalars(passing).all(), False
                 return hits
             by_stars = [table.c.stars.desc().nulls_last(), table.c.created_at.desc()]
             order = {
-                "relevance": [score.desc(), *by_stars],
+                "relevance": [plan.score.desc(), *by_stars],
                 "stars": by_stars,
                 "newest": [table.c.created_at.desc()],
                 "price_asc": [table.c.price.asc()],
                 "price_desc": [table.c.price.desc()],
             }[filters.sort]
-            hits.ids = connection.scalars(
-                passing.order_by(*order, table.c.ref_id.desc()).limit(per_page).offset((page - 1) * per_page)
-            ).all()
+            ordered = passing.order_by(*order, table.c.ref_id.desc())
+            wanted = page * per_page
+            if filters.sort == "relevance":
+                # Scoring every match is the costly part: first score only those with every word
+                # in the name. When the last of them that the page needs outscores anything a
+                # match outside the names could reach, they are the page.
+                found = connection.execute(
+                    ordered.where(plan.in_names).add_columns(plan.score.label("score")).limit(wanted)
+                ).all()
+                if len(found) == wanted and found[-1].score > plan.bound():
+                    hits.ids = [row.ref_id for row in found[(page - 1) * per_page:]]
+                    return hits
+            hits.ids = connection.scalars(ordered.limit(per_page).offset((page - 1) * per_page)).all()
         return hits
 
     def _stale(self, connection, today):
@@ -237,13 +274,12 @@ class PostgresBackend:
     def _top(self, query, kind, fields_, limit):
         table = search_documents
         with self.engine.connect() as connection:
-            scored = self._scored(connection, query, kind, fields_)
-            if scored is None:
+            plan = self._scored(connection, query, kind, fields_)
+            if plan is None:
                 return []
-            score, condition, _terms, _prefixes = scored
             return connection.scalars(
-                sa.select(table.c.ref_id).where(condition)
-                .order_by(score.desc(), table.c.hint.desc(), table.c.ref_id.desc()).limit(limit)
+                sa.select(table.c.ref_id).where(plan.candidates)
+                .order_by(plan.score.desc(), table.c.hint.desc(), table.c.ref_id.desc()).limit(limit)
             ).all()
 
     def suggest_products(self, query, limit):
@@ -299,9 +335,12 @@ class PostgresBackend:
             if products:
                 attributes.append(sa.func.least(source.c.next_issue, source.c.next_expiry + sa.literal_column("1")))
             connection.execute(search_documents.insert().from_select(
-                ["kind", "ref_id", "hint", "folded", "exact", *(ATTRIBUTES + ("stale_from",) if products else ())],
+                ["kind", "ref_id", "hint", "folded", "exact", "expanded", "names",
+                 *(ATTRIBUTES + ("stale_from",) if products else ())],
                 sa.select(source.c.kind, source.c.id, source.c.hint,
-                          _document_vector(source, folded=True), _document_vector(source, folded=False), *attributes),
+                          _document_vector(source, folded=True), _document_vector(source, folded=False),
+                          _vector(source.c.name + " " + source.c.category + " " + source.c.cooperative, folded=True),
+                          _vector(source.c.name, folded=True), *attributes),
             ))
             written = search_documents.c.kind == ("product" if products else "cooperative")
             if ids is not None:
@@ -332,6 +371,10 @@ class PostgresBackend:
             steps = [(part, []) for part in chunks] + [([], None)]  # then every cooperative
             for product_ids, cooperative_ids in (progress(steps, len(steps)) if progress else steps):
                 self._write(connection, product_ids, cooperative_ids)
+        # Fold the GIN indexes' pending entries in and refresh the planner's statistics.
+        with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            for table in (search_documents, search_words):
+                connection.execute(sa.text(f"VACUUM ANALYZE {table.name}"))
 
     def status(self):
         with self.engine.connect() as connection:
