@@ -23,7 +23,7 @@ import threading
 import time
 import uuid
 from collections import Counter, defaultdict
-from itertools import accumulate, chain
+from itertools import accumulate, chain, islice
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
@@ -46,6 +46,7 @@ from marketplace.search.ranking import (
 log = logging.getLogger(__name__)
 
 MAX_EXPANSIONS = 200  # terms a prefix may expand to, per field
+REBUILD_BATCH = 10_000  # documents per segment in a full rebuild
 PRODUCT, COOPERATIVE, CATEGORY = 1, 2, 3  # document kinds; 0 is a deleted document
 KIND_CODES = {"product": PRODUCT, "cooperative": COOPERATIVE, "category": CATEGORY}
 EPOCH = datetime(2000, 1, 1)
@@ -507,14 +508,18 @@ class WhooshBackend:
         build.mkdir(parents=True)
         try:
             ix = index.create_in(str(build), build_schema())
-            writer = ix.writer(limitmb=self.limitmb)
             with self.connect() as connection:
                 found = docs.documents(connection, category_ids=None)
                 if progress is not None:
                     found = progress(found, sum(docs.counts(connection).values()))
-                for document in found:
-                    writer.add_document(**_fields(document))
-            writer.commit()
+                # A segment per batch: Whoosh's posting pool stays in memory (past its limit it
+                # spills to disk and merges, several times slower).
+                found = iter(found)
+                while batch := list(islice(found, REBUILD_BATCH)):
+                    writer = ix.writer(limitmb=self.limitmb)
+                    for document in batch:
+                        writer.add_document(**_fields(document))
+                    writer.commit(merge=False)
         except BaseException:
             shutil.rmtree(build, ignore_errors=True)
             raise
