@@ -100,6 +100,11 @@ def configure_orders(app):
     app.register_blueprint(orders_bp)  # cart, checkout, orders, reviews
     app.register_blueprint(portal_orders_bp)  # /portal/orders, /portal/sales, /portal/shipping
 
+    from marketplace.payments.views import bp as payments_bp
+
+    # paying by card and back, /webhooks/stripe, /admin/payments, /admin/payouts, /portal/ledger
+    app.register_blueprint(payments_bp)
+
 
 def configure_cli(app):
     from marketplace.demo.commands import seed_demo_command
@@ -117,3 +122,7 @@ def configure_cli(app):
     from marketplace.program.cli import certificates_cli
 
     app.cli.add_command(certificates_cli)
+
+    from marketplace.payments.cli import payments_cli
+
+    app.cli.add_command(payments_cli)

@@ -5,6 +5,7 @@ mapping override any of them (tests do).
 """
 import os
 import secrets
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from dotenv import load_dotenv
@@ -65,6 +66,14 @@ def load_config():
         "STRIPE_PUBLISHABLE_KEY": os.environ.get("STRIPE_PUBLISHABLE_KEY", ""),
         "STRIPE_WEBHOOK_SECRET": os.environ.get("STRIPE_WEBHOOK_SECRET", ""),
         "STRIPE_API_BASE": os.environ.get("STRIPE_API_BASE", "https://api.stripe.com"),
+        # Minutes a buyer has to pay on Stripe's page (Stripe accepts 30 to 1440); the stock of
+        # an unpaid card order is released after that (`flask --app wsgi payments release-expired`).
+        "STRIPE_SESSION_MINUTES": int(_env("STRIPE_SESSION_MINUTES", "30")),
+        # Seconds one call to Stripe's API may take before the buyer is offered a retry.
+        "STRIPE_TIMEOUT_SECONDS": float(_env("STRIPE_TIMEOUT_SECONDS", "10")),
+        # The marketplace's share of each sale's goods (not of shipping), as a decimal fraction:
+        # 0.05 is 5 %. Cooperatives are credited the rest (ledger, payouts).
+        "COMMISSION_RATE": _commission_rate(_env("COMMISSION_RATE", "0.05")),
         # Redis for shared rate-limit storage across processes; memory when unset.
         "REDIS_URL": os.environ.get("REDIS_URL", ""),
         # Interface languages; the first is the default.
@@ -96,6 +105,17 @@ def load_config():
 def _env(name, default):
     """The environment's value, or `default` when unset or empty (as in a copied .env.example)."""
     return os.environ.get(name) or default
+
+
+def _commission_rate(text):
+    """A Decimal from 0 up to (not including) 1; money never goes through floats."""
+    try:
+        rate = Decimal(text.strip())
+    except InvalidOperation:
+        raise RuntimeError(f"COMMISSION_RATE must be a decimal fraction such as 0.05, not {text!r}") from None
+    if not Decimal(0) <= rate < Decimal(1):
+        raise RuntimeError(f"COMMISSION_RATE must be at least 0 and below 1, not {text!r}")
+    return rate
 
 
 def _accounts_config():

@@ -23,6 +23,7 @@ from marketplace import places
 from marketplace.money import parse_vnd
 from marketplace.orders import services
 from marketplace.orders.models import Carrier, PaymentMethod
+from marketplace.payments.gateway import available_methods
 
 REQUIRED = _l("This field is required.")
 
@@ -129,6 +130,11 @@ class PlaceOrderForm(FlaskForm):
         _l("Payment"), choices=[SelectChoice(PaymentMethod.COD.value, services.PAYMENT_LABELS[PaymentMethod.COD])],
         default=PaymentMethod.COD.value, validators=[_required()],
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Card payment only when Stripe is configured (payments.gateway).
+        self.payment_method.choices = [SelectChoice(m.value, services.PAYMENT_LABELS[m]) for m in available_methods()]
 
 
 class LookupForm(FlaskForm):

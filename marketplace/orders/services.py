@@ -26,6 +26,7 @@ from marketplace.i18n import current_language
 from marketplace.mail import send_mail
 from marketplace.money import format_vnd
 from marketplace.notices import services as notices
+from marketplace.payments import ledger
 from marketplace.orders.models import (
     CANCELLABLE,
     FULFILMENT,
@@ -813,6 +814,8 @@ def _move_shipment(shipment_id, new, actor, reason="", **values):
         _move(shipment, SHIPMENT_TRANSITIONS, new, actor, reason, **values)
         if new == Status.CANCELLED:
             _give_back_stock(shipment.lines, actor, order.number)
+        if new == Status.DELIVERED and order.payment_method == PaymentMethod.COD:
+            ledger.credit_shipment(shipment, order.number)  # the courier collected the money
         _roll_up(order, actor, reason)
         db.session.commit()
     except (IllegalTransition, StatusConflict):
@@ -875,6 +878,7 @@ def cancel_order(order, actor, reason=""):
         order = _locked_order(order.id)
         if not order.can_be_cancelled:
             raise IllegalTransition("order", order.status, Status.CANCELLED)
+        announced = order.status != Status.AWAITING_PAYMENT  # cooperatives hear of card orders once paid
         reason = (reason or "").strip()[:500] or _("Cancelled by the buyer.")
         for shipment in order.shipments:
             if shipment.status in CANCELLABLE:
@@ -886,6 +890,8 @@ def cancel_order(order, actor, reason=""):
         db.session.rollback()
         raise
     pagecache.invalidate()
+    if not announced:
+        return order
     staff = _staff_of(s.cooperative_id for s in order.shipments)
     for shipment in order.shipments:
         notices.notify(
@@ -907,6 +913,55 @@ def _tell_buyer(order, shipment, kind, template, subject, **context):
                     "reason": context.get("reason", "")},
         )
         db.session.commit()
+
+
+# ---------------------------------------------------------------------------------------
+# Card payments and refunds: payments.services calls these inside its own transaction (the
+# one that records the payment, the Stripe event or the refund), and commits.
+
+
+def release_paid_order(order, actor=None):
+    """The payment of a card order arrived: the order is paid and its shipments go to their
+    cooperatives (placed). Returns the locked order, or None (nothing moved) when it was no
+    longer awaiting payment."""
+    order = _locked_order(order.id)
+    if order.status != Status.AWAITING_PAYMENT:
+        return None
+    for shipment in order.shipments:
+        _move(shipment, SHIPMENT_TRANSITIONS, Status.PLACED, actor)
+    _move(order, ORDER_TRANSITIONS, Status.PAID, actor)
+    return order
+
+
+def cancel_unpaid_order(order, reason, actor=None):
+    """A card order that was never paid (session expired, payment failed) is cancelled and its
+    stock given back. Returns the locked order, or None (nothing moved, no stock given back
+    twice) when it was no longer awaiting payment."""
+    order = _locked_order(order.id)
+    if order.status != Status.AWAITING_PAYMENT:
+        return None
+    for shipment in order.shipments:
+        _move(shipment, SHIPMENT_TRANSITIONS, Status.CANCELLED, actor, reason, cancel_reason=reason)
+        _give_back_stock(shipment.lines, actor, order.number)
+    _roll_up(order, actor, reason)
+    return order
+
+
+def settle_refund(order, cancel_ids, restock_ids, actor, reason, in_full):
+    """What a refund does to a locked order: the shipments of `cancel_ids` that have not left
+    their cooperative are cancelled; the goods of the shipments of `restock_ids` go back to
+    stock (payments decides, so that it happens once); an order refunded in full ends
+    refunded where its status allows (a shipped one keeps its status)."""
+    for shipment in order.shipments:
+        if shipment.id in cancel_ids and shipment.status in CANCELLABLE:
+            _move(shipment, SHIPMENT_TRANSITIONS, Status.CANCELLED, actor, reason, cancel_reason=reason)
+        if shipment.id in restock_ids:
+            _give_back_stock(shipment.lines, actor, order.number)
+    rolled = rolled_up_status(order)
+    if rolled != order.status and rolled in ORDER_TRANSITIONS[order.status]:
+        _move(order, ORDER_TRANSITIONS, rolled, actor, reason)  # a paid order cannot be "cancelled": refunded below
+    if in_full and Status.REFUNDED in ORDER_TRANSITIONS[order.status]:
+        _move(order, ORDER_TRANSITIONS, Status.REFUNDED, actor, reason)
 
 
 # ---------------------------------------------------------------------------------------

@@ -15,6 +15,8 @@ from marketplace.orders import cart, services
 from marketplace.orders.forms import CancelOrderForm, CheckoutForm, LookupForm, PlaceOrderForm, ReviewForm
 from marketplace.orders.models import IllegalTransition, PaymentMethod
 from marketplace.orders.services import CartError, OrderError, OrderRejected
+from marketplace.payments import services as payments
+from marketplace.payments.views import start_payment
 
 bp = Blueprint("orders", __name__)
 
@@ -218,11 +220,15 @@ def place():
     if not form.validate_on_submit():
         flash(_("This form has expired; open your cart and check out again."), "error")
         return redirect(url_for("orders.review"))
+    method = PaymentMethod(form.payment_method.data)
+    refusal = payments.card_refusal(services.summarise_cart(cart.items()).total) if method == PaymentMethod.CARD else None
+    if refusal:  # below or above what Stripe takes: nothing is placed, cash on delivery is suggested
+        flash(refusal, "error")
+        return redirect(url_for("orders.review"))
     try:
         lines = _requested_lines(request.form.getlist("line"))
         order = services.place_order(
-            _delivery(), lines, form.token.data, user=_me(),
-            payment_method=PaymentMethod(form.payment_method.data), language=current_language(),
+            _delivery(), lines, form.token.data, user=_me(), payment_method=method, language=current_language(),
         )
     except OrderRejected as error:
         for problem in error.problems:
@@ -232,6 +238,8 @@ def place():
     cart.remove([line.product_id for line in order.lines if line.product_id is not None])
     cart.remember_order(order.number)
     session.pop(CHECKOUT_KEY, None)
+    if order.payment_method == PaymentMethod.CARD:
+        return start_payment(order)  # to Stripe's page, or back to the order with a "Pay by card" button
     flash(_("Thank you! Your order %(number)s is placed.", number=order.number), "success")
     return redirect(url_for("orders.order_detail", number=order.number))
 
@@ -269,6 +277,7 @@ def cancel(number):
         except (IllegalTransition, OrderError):
             flash(_("This order can no longer be cancelled: part of it has left the cooperative."), "error")
         else:
+            payments.close_checkout(order)  # an unpaid card order's Stripe page can no longer be paid
             flash(_("Your order is cancelled."), "success")
     else:
         flash(_("Use at most %(n)s characters.", n=500), "error")

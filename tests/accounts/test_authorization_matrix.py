@@ -269,6 +269,23 @@ MATRIX = {
     "portal_orders.packing_slip": [Case("GET", "/portal/orders/{shipment_a}/packing-slip", only(STAFF_A, staff_b=404))],
     **{f"portal_orders.{action}": [Case("POST", f"/portal/orders/{{shipment_a}}/{action}", only(STAFF_A, staff_b=404))]
        for action in ("confirm", "ship", "deliver", "cancel")},
+    # Payments: the way to Stripe and back for the order's buyer only (404 for everybody else);
+    # Stripe's webhook is public but answers 400 without a valid signature; refunds and payouts
+    # for the admin; the ledger for the cooperative's staff.
+    **{endpoint: [Case(method, f"/orders/{{consumer_order}}{suffix}", public(**{r: 404 for r in ROLES if r != CONSUMER}))]
+       for endpoint, method, suffix in (("payments.pay", "POST", "/pay"), ("payments.to_stripe", "GET", "/pay"),
+                                        ("payments.success", "GET", "/paid?session_id=cs_x"),
+                                        ("payments.cancelled", "GET", "/payment-cancelled"))},
+    "payments.stripe_webhook": [Case("POST", "/webhooks/stripe", same_for_all(400))],
+    "payments.admin_payments": [Case("GET", "/admin/payments", only(ADMIN))],
+    "payments.admin_order": [Case("GET", "/admin/payments/{consumer_order}", only(ADMIN))],
+    "payments.admin_refund": [Case("POST", "/admin/payments/{consumer_order}/refund", only(ADMIN))],
+    "payments.admin_retry_refund": [Case("POST", "/admin/payments/refunds/{missing_id}/retry", only(ADMIN))],
+    "payments.admin_payouts": [Case("GET", "/admin/payouts", only(ADMIN)), Case("POST", "/admin/payouts", only(ADMIN))],
+    "payments.admin_cooperative_ledger": [Case("GET", "/admin/payouts/{cooperative_a}", only(ADMIN))],
+    "payments.ledger_page": [Case("GET", "/portal/ledger", only(STAFF_A, STAFF_B))],
+    "payments.statement": [Case("GET", "/portal/ledger/statement?start=2026-01-01&end=2026-01-31",
+                                only(STAFF_A, STAFF_B))],
 }
 
 
@@ -344,6 +361,7 @@ def world(app):
     }
     values.update(_value_chain_world(company, cooperative_a, product_a))
     values.update(_orders_world(app, users[CONSUMER], product_a))
+    values["cooperative_a"] = cooperative_a.id  # payments: the admin's view of its ledger
     db.session.commit()
     return users, values
 

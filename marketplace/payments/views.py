@@ -1,0 +1,345 @@
+"""Pages of payments: the buyer's way to Stripe and back, Stripe's webhook, the admin's refunds
+and payouts, and the cooperative's ledger in its portal."""
+import csv
+import io
+from datetime import UTC, datetime, time, timedelta
+
+from flask import Blueprint, Response, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _, lazy_gettext as _l
+from flask_login import current_user
+
+from marketplace import clock
+from marketplace.accounts.authz import Role, current_cooperative, require_approved_cooperative, require_role
+from marketplace.extensions import csrf, db
+from marketplace.i18n import price
+from marketplace.orders import cart, services as orders
+from marketplace.orders.forms import ActionForm, ExportForm
+from marketplace.payments import ledger, services, webhooks
+from marketplace.payments.forms import PayoutForm, RefundForm
+from marketplace.payments.gateway import PaymentError
+from marketplace.payments.models import LedgerKind, PaymentStatus, RefundStatus
+from marketplace.producers.models import Cooperative
+
+bp = Blueprint("payments", __name__)
+
+PER_PAGE = 50
+
+KIND_LABELS = {
+    LedgerKind.SALE_CREDIT: _l("Sale"),
+    LedgerKind.COMMISSION_DEBIT: _l("Commission"),
+    LedgerKind.SHIPPING_CREDIT: _l("Shipping"),
+    LedgerKind.REFUND_DEBIT: _l("Refund"),
+    LedgerKind.COMMISSION_RETURN: _l("Commission returned"),
+    LedgerKind.PAYOUT_DEBIT: _l("Payout"),
+}
+PAYMENT_STATUS_LABELS = {
+    PaymentStatus.CREATING: _l("Starting"),
+    PaymentStatus.OPEN: _l("Waiting for the buyer"),
+    PaymentStatus.PAID: _l("Paid"),
+    PaymentStatus.EXPIRED: _l("Expired"),
+    PaymentStatus.FAILED: _l("Failed"),
+}
+REFUND_STATUS_LABELS = {
+    RefundStatus.PENDING: _l("Waiting for Stripe"),
+    RefundStatus.SUCCEEDED: _l("Refunded"),
+    RefundStatus.FAILED: _l("Failed"),
+}
+
+
+@bp.record_once
+def _template_helpers(state):
+    # Globals, not context: macros imported by templates see only globals.
+    state.app.jinja_env.globals.update(
+        ledger_kind_label=lambda kind: KIND_LABELS.get(kind, kind),
+        payment_status_label=lambda status: PAYMENT_STATUS_LABELS.get(status, status),
+        refund_status_label=lambda status: REFUND_STATUS_LABELS.get(status, status),
+        card_payment_refusal=services.card_refusal,
+    )
+
+
+@bp.app_context_processor
+def _order_payment():
+    """`order_money(order)` for the order page (payments and refunds, queried when called)."""
+    return {"order_money": lambda order: services.money_of([order])[0],
+            "open_card_payment": services.open_payment}
+
+
+@bp.after_request
+def _not_cached(response):
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _me():
+    return current_user._get_current_object() if current_user.is_authenticated else None
+
+
+def _visible_order(number):
+    """The order if this visitor placed it (or looked it up as a guest), else 404."""
+    order = orders.get_order(number)
+    if order is None or not cart.may_open(order):
+        abort(404)
+    return order
+
+
+# ---------------------------------------------------------------------------------------
+# The buyer: to Stripe and back
+
+
+def start_payment(order):
+    """Send the buyer of a card order to Stripe's page; when Stripe refuses or does not answer,
+    back to the order (kept, unpaid) with the reason and its "Pay by card" button."""
+    try:
+        url = services.start(
+            order,
+            success_url=url_for("payments.success", number=order.number, _external=True) + "?session_id={CHECKOUT_SESSION_ID}",
+            cancel_url=url_for("payments.cancelled", number=order.number, _external=True),
+        )
+    except PaymentError as error:
+        flash(error.message, "error")
+        flash(_("Your order %(number)s is kept for you, unpaid: nothing was charged. Pay with the button below "
+                "when you are ready.", number=order.number), "info")
+        return redirect(url_for("orders.order_detail", number=order.number))
+    if url is None:
+        return redirect(url_for("orders.order_detail", number=order.number))
+    return redirect(url_for("payments.to_stripe", number=order.number))
+
+
+@bp.post("/orders/<number>/pay")
+def pay(number):
+    order = _visible_order(number)
+    if not ActionForm().validate_on_submit():
+        flash(_("This form has expired; please try again."), "error")
+        return redirect(url_for("orders.order_detail", number=number))
+    return start_payment(order)
+
+
+@bp.get("/orders/<number>/pay")
+def to_stripe(number):
+    """A page of our own between the form and Stripe: the browser goes on at once (Refresh
+    header), so that no form posts across to Stripe (CSP form-action 'self')."""
+    order = _visible_order(number)
+    payment = services.open_payment(order)
+    if payment is None:
+        return redirect(url_for("orders.order_detail", number=number))
+    response = current_app.make_response(render_template("payments/to_stripe.html", order=order, payment=payment))
+    response.headers["Refresh"] = f"0; url={payment.checkout_url}"
+    return response
+
+
+@bp.get("/orders/<number>/paid")
+def success(number):
+    """Stripe's success URL. The webhook may not have arrived: ask Stripe (same idempotent path)."""
+    order = _visible_order(number)
+    session_id = request.args.get("session_id", "")[:255]
+    if session_id:
+        services.confirm_return(order, session_id)
+        order = orders.get_order(number)
+    return render_template("payments/returned.html", order=order, came_back_from="success", pay_form=ActionForm())
+
+
+@bp.get("/orders/<number>/payment-cancelled")
+def cancelled(number):
+    """Stripe's cancel URL: the buyer left Stripe's page without paying."""
+    order = _visible_order(number)
+    return render_template("payments/returned.html", order=order, came_back_from="cancel", pay_form=ActionForm())
+
+
+# ---------------------------------------------------------------------------------------
+# Stripe's webhook
+
+
+@bp.post("/webhooks/stripe")
+@csrf.exempt
+def stripe_webhook():
+    """Public, but only Stripe can sign: a missing or wrong signature answers 400 and changes nothing."""
+    try:
+        event = webhooks.verify(request.get_data(), request.headers.get("Stripe-Signature"),
+                                current_app.config["STRIPE_WEBHOOK_SECRET"])
+    except webhooks.BadEvent as error:
+        current_app.logger.warning("Refused a Stripe webhook: %s", error)
+        return jsonify(error="bad_event"), 400
+    return jsonify(received=True, outcome=webhooks.handle(event))
+
+
+# ---------------------------------------------------------------------------------------
+# The admin: refunds
+
+
+@bp.get("/admin/payments")
+@require_role(Role.ADMIN)
+def admin_payments():
+    return render_template("payments/admin_payments.html", due=services.refunds_due(),
+                           pending=services.pending_refunds(), recent=services.recent_payments(),
+                           action_form=ActionForm())
+
+
+def _admin_order(number):
+    order = orders.get_order(number)
+    if order is None:
+        abort(404)
+    return order
+
+
+def _refund_form(money, formdata=None):
+    """The refund form offering what this order can still refund."""
+    form = RefundForm(formdata=formdata) if formdata is not None else RefundForm()
+    choices = []
+    whole = sum(money.refundable(s) for s in money.order.shipments)
+    if whole:
+        choices.append(("order", _("The whole order: %(amount)s", amount=price(whole))))
+    for shipment in money.order.shipments:
+        if money.refundable(shipment):
+            choices.append((f"shipment:{shipment.id}", _("%(cooperative)s's part: %(amount)s",
+                                                          cooperative=shipment.cooperative_name,
+                                                          amount=price(money.refundable(shipment)))))
+    for payment in money.surplus:
+        choices.append((f"payment:{payment.id}", _("Payment #%(attempt)s, paid beyond the order: %(amount)s",
+                                                    attempt=payment.attempt, amount=price(money.payment_left(payment)))))
+    form.scope.choices = choices
+    return form
+
+
+@bp.get("/admin/payments/<number>")
+@require_role(Role.ADMIN)
+def admin_order(number):
+    money = services.money_of([_admin_order(number)])[0]
+    return render_template("payments/admin_order.html", money=money, order=money.order, form=_refund_form(money),
+                           action_form=ActionForm())
+
+
+@bp.post("/admin/payments/<number>/refund")
+@require_role(Role.ADMIN)
+def admin_refund(number):
+    money = services.money_of([_admin_order(number)])[0]
+    form = _refund_form(money, request.form)
+    if form.validate_on_submit():
+        try:
+            made = services.refund(money.order, form.scope.data, form.restock.data, form.reason.data, _me())
+        except services.RefundRefused as error:
+            flash(error.message, "error")
+        else:
+            flash(_("Refunded %(amount)s; the buyer was told.", amount=price(made.amount_vnd)), "success")
+        return redirect(url_for("payments.admin_order", number=number))
+    return render_template("payments/admin_order.html", money=money, order=money.order, form=form,
+                           action_form=ActionForm())
+
+
+@bp.post("/admin/payments/refunds/<int:refund_id>/retry")
+@require_role(Role.ADMIN)
+def admin_retry_refund(refund_id):
+    if not ActionForm().validate_on_submit():
+        flash(_("This form has expired; please try again."), "error")
+        return redirect(url_for("payments.admin_payments"))
+    try:
+        made = services.retry_refund(refund_id)
+    except services.RefundRefused as error:
+        flash(error.message, "error")
+    else:
+        flash(_("Refunded %(amount)s; the buyer was told.", amount=price(made.amount_vnd)), "success")
+    return redirect(url_for("payments.admin_payments"))
+
+
+# ---------------------------------------------------------------------------------------
+# The admin: payouts
+
+
+def _payout_form(formdata=None):
+    form = PayoutForm(formdata=formdata) if formdata is not None else PayoutForm(paid_on=clock.today())
+    balances = services.cooperative_balances()
+    form.cooperative_id.choices = [(row.cooperative.id, f"{row.cooperative.name} ({price(row.balance)})")
+                                   for row in balances]
+    return form, balances
+
+
+@bp.route("/admin/payouts", methods=["GET", "POST"])
+@require_role(Role.ADMIN)
+def admin_payouts():
+    form, balances = _payout_form(request.form if request.method == "POST" else None)
+    if form.validate_on_submit():
+        cooperative = db.session.get(Cooperative, form.cooperative_id.data)
+        if cooperative is None:
+            form.cooperative_id.errors = [_("Choose a cooperative.")]
+        else:
+            try:
+                services.record_payout(cooperative, form.amount_vnd.data, form.bank_reference.data, form.paid_on.data,
+                                       _me(), form.note.data)
+            except services.PayoutRefused as error:
+                form.amount_vnd.errors = [*form.amount_vnd.errors, error.message]
+            else:
+                flash(_("Payout recorded; %(name)s was told.", name=cooperative.name), "success")
+                return redirect(url_for("payments.admin_payouts"))
+    return render_template("payments/admin_payouts.html", form=form, balances=balances)
+
+
+@bp.get("/admin/payouts/<int:cooperative_id>")
+@require_role(Role.ADMIN)
+def admin_cooperative_ledger(cooperative_id):
+    cooperative = db.session.get(Cooperative, cooperative_id)
+    if cooperative is None:
+        abort(404)
+    return _ledger_page(cooperative, admin=True)
+
+
+# ---------------------------------------------------------------------------------------
+# The cooperative: its ledger
+
+
+def _ledger_page(cooperative, admin=False, statement_form=None):
+    page = max(1, min(request.args.get("page", 1, type=int) or 1, 10**6))
+    entries, total = ledger.entries_of(cooperative.id, page, PER_PAGE)
+    today = clock.today()
+    return render_template(
+        "payments/ledger.html", cooperative=cooperative, balance=ledger.balance(cooperative.id), entries=entries,
+        payouts=services.payouts_of(cooperative.id), page=page, pages=max(1, -(-total // PER_PAGE)), admin=admin,
+        statement_form=statement_form or ExportForm(formdata=None, start=today.replace(day=1), end=today),
+    )
+
+
+@bp.get("/portal/ledger")
+@require_approved_cooperative
+def ledger_page():
+    return _ledger_page(current_cooperative())
+
+
+STATEMENT_HEADER = ("date", "kind", "reference", "amount_vnd", "balance_vnd")
+
+
+@bp.get("/portal/ledger/statement")
+@require_approved_cooperative
+def statement():
+    """The statement of a period as CSV: opening balance, every entry with the balance after
+    it, closing balance (Vietnamese calendar days)."""
+    if "start" not in request.args:
+        return redirect(url_for("payments.ledger_page"))
+    cooperative = current_cooperative()
+    form = ExportForm(request.args)
+    if form.validate():
+        try:
+            orders.check_period(form.start.data, form.end.data)
+        except orders.OrderError as error:
+            form.end.errors = [*form.end.errors, *error.problems]
+        else:
+            return _statement_csv(cooperative, form.start.data, form.end.data)
+    return _ledger_page(cooperative, statement_form=form)
+
+
+def _statement_csv(cooperative, start, end):
+    report = ledger.statement(cooperative.id, _utc_midnight(start), _utc_midnight(end + timedelta(days=1)))
+    out = io.StringIO()
+    out.write("\ufeff")  # a BOM, so that Excel reads the Vietnamese as UTF-8
+    writer = csv.writer(out)
+    writer.writerow(STATEMENT_HEADER)
+    writer.writerow((start.isoformat(), "opening_balance", "", "", report.opening))
+    for entry, balance in report.lines:
+        writer.writerow((orders.local_time(entry.created_at).strftime("%Y-%m-%d %H:%M"), entry.kind.value,
+                         entry.reference, entry.amount_vnd, balance))
+    writer.writerow((end.isoformat(), "closing_balance", "", "", report.closing))
+    filename = f"statement-{cooperative.slug}-{start:%Y%m%d}-{end:%Y%m%d}.csv"
+    return Response(out.getvalue(), mimetype="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+def _utc_midnight(day):
+    """Midnight starting `day` in Vietnam, as naive UTC (how times are stored)."""
+    return datetime.combine(day, time.min, clock.VIETNAM).astimezone(UTC).replace(tzinfo=None)

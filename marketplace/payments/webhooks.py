@@ -1,0 +1,79 @@
+"""Stripe's webhook events: verified, then handled once.
+
+`verify` checks the Stripe-Signature header over the raw body with STRIPE_WEBHOOK_SECRET
+(and refuses timestamps older than TOLERANCE_SECONDS, so a captured event cannot be replayed
+later). `handle` stores the event's id (unique) in the same transaction as its effect: a
+replayed or concurrent duplicate hits the unique index, is rolled back and does nothing.
+Stripe delivers at least once and in any order; the services' transitions are idempotent and
+refuse to go backwards (an `expired` after a `completed` does nothing).
+"""
+import json
+import logging
+
+import sqlalchemy as sa
+import stripe
+
+from marketplace.extensions import db
+from marketplace.payments import services
+from marketplace.payments.models import PaymentEvent
+
+log = logging.getLogger(__name__)
+
+TOLERANCE_SECONDS = 300  # Stripe's own default
+
+HANDLERS = {
+    "checkout.session.completed": services.session_paid,
+    "checkout.session.async_payment_succeeded": services.session_paid,
+    "checkout.session.expired": services.session_expired,
+    "checkout.session.async_payment_failed": services.payment_failed,
+    "charge.refunded": services.charge_refunded,
+}
+
+
+class BadEvent(Exception):
+    """Not a genuine, well-formed Stripe event: answer 400, change nothing."""
+
+
+def verify(payload, signature, secret):
+    """The event (a dict) when `payload` (the raw body, bytes) is signed with `secret` within the
+    tolerance and is a well-formed event; BadEvent otherwise."""
+    try:
+        stripe.WebhookSignature.verify_header(payload, signature, secret, TOLERANCE_SECONDS)
+        event = json.loads(payload)
+    except (stripe.SignatureVerificationError, UnicodeDecodeError, ValueError) as error:
+        raise BadEvent(str(error)) from None
+    if not isinstance(event, dict):
+        raise BadEvent("not a Stripe event")
+    data = event.get("data")
+    if not (isinstance(event.get("id"), str) and isinstance(event.get("type"), str)
+            and isinstance(data, dict) and isinstance(data.get("object"), dict)):
+        raise BadEvent("not a Stripe event")
+    return event
+
+
+def handle(event):
+    """Act on a verified event once; returns what it did ("paid", "duplicate", "ignored", …)."""
+    handler = HANDLERS.get(event["type"])
+    if handler is None:
+        log.info("Stripe event %s of type %s ignored", event["id"], event["type"])
+        return "ignored"
+    record = PaymentEvent(event_id=event["id"][:255], type=event["type"][:100])
+    try:
+        db.session.add(record)
+        db.session.flush()  # a duplicate stops here (or waits here for the first one's commit)
+        result = handler(event["data"]["object"])
+        record.order_id, record.outcome = result.order_id, result.outcome
+        db.session.commit()
+    except sa.exc.IntegrityError:
+        db.session.rollback()
+        if db.session.scalar(sa.select(PaymentEvent.id).where(PaymentEvent.event_id == record.event_id)) is None:
+            raise  # not a duplicate event: a real error, Stripe will retry
+        log.info("Stripe event %s received again: nothing done", event["id"])
+        return "duplicate"
+    except Exception:
+        db.session.rollback()
+        raise
+    if result.outcome in ("unknown_order", "unknown_session", "unknown_payment", "amount_mismatch"):
+        log.error("Stripe event %s (%s): %s", event["id"], event["type"], result.outcome)
+    result.done()
+    return result.outcome

@@ -1,0 +1,77 @@
+"""Fixtures of the payments tests: Stripe played by a local server, card orders, mail."""
+import pytest
+import sqlalchemy as sa
+
+from marketplace.catalog.models import Product
+from marketplace.extensions import db
+from marketplace.mail import outbox as mail_outbox
+from marketplace.orders import services as orders
+from marketplace.orders.models import PaymentMethod
+from marketplace.payments import services
+from marketplace.payments.models import LedgerEntry
+from tests.factories import make_cooperative, make_product
+from tests.orders.conftest import delivery, lines, token
+from tests.payments.fake_stripe import SECRET_KEY, WEBHOOK_SECRET, FakeStripe
+
+
+@pytest.fixture
+def fake_stripe(app, httpserver, monkeypatch):
+    """Stripe's API on a local server, and the app configured for card payments against it."""
+    fake = FakeStripe(httpserver)
+    monkeypatch.setitem(app.config, "STRIPE_SECRET_KEY", SECRET_KEY)
+    monkeypatch.setitem(app.config, "STRIPE_WEBHOOK_SECRET", WEBHOOK_SECRET)
+    monkeypatch.setitem(app.config, "STRIPE_API_BASE", fake.base)
+    monkeypatch.setitem(app.config, "STRIPE_TIMEOUT_SECONDS", 0.3)
+    fake.delay = 0.6
+    return fake
+
+
+@pytest.fixture(autouse=True)
+def _request_context(app):
+    """Services build links (url_for): they run in a request, in English, as in the app."""
+    with app.test_request_context("/?lang=en"):
+        yield
+
+
+@pytest.fixture
+def outbox(app):
+    messages = mail_outbox(app)
+    messages.clear()
+    yield messages
+    messages.clear()
+
+
+@pytest.fixture
+def shop(app):
+    """Two cooperatives with a product each (85.000 ₫ + 30.000 ₫ shipping; 120.000 ₫ + 25.000 ₫)."""
+    coop_a = make_cooperative(name="HTX Kẹo dừa Thanh Long", shipping_fee_vnd=30000, free_shipping_from_vnd=None)
+    coop_b = make_cooperative(name="HTX Dầu dừa Mỏ Cày", shipping_fee_vnd=25000, free_shipping_from_vnd=None)
+    candy = make_product(coop_a, name_vi="Kẹo dừa sầu riêng", name_en="Durian coconut candy", price_vnd=85000, stock=10)
+    oil = make_product(coop_b, name_vi="Dầu dừa tinh khiết", name_en="Virgin coconut oil", price_vnd=120000, stock=10)
+    db.session.commit()
+    return {"coop_a": coop_a, "coop_b": coop_b, "candy": candy, "oil": oil}
+
+
+def place_card_order(*pairs, user=None):
+    return orders.place_order(delivery(), lines(*pairs), token(), user=user, payment_method=PaymentMethod.CARD)
+
+
+def start(order):
+    return services.start(order, "http://localhost/orders/x/paid?session_id={CHECKOUT_SESSION_ID}",
+                          "http://localhost/orders/x/payment-cancelled")
+
+
+def stock(product):
+    return db.session.scalar(sa.select(Product.stock).where(Product.id == product.id))
+
+
+def entries(cooperative=None):
+    query = sa.select(LedgerEntry.kind, LedgerEntry.amount_vnd).order_by(LedgerEntry.id)
+    if cooperative is not None:
+        query = query.where(LedgerEntry.cooperative_id == cooperative.id)
+    return [(kind.value, amount) for kind, amount in db.session.execute(query)]
+
+
+def reload(order):
+    db.session.expire_all()
+    return orders.get_order(order.number)
