@@ -43,10 +43,6 @@ class SearchDocument:
     next_issue: date | None = None  # the displayed stars may change on this day…
     next_expiry: date | None = None  # …or on the day after this one
 
-    @property
-    def key(self):
-        return f"{self.kind[0]}{self.id}"
-
 
 def _lines(*parts):
     text = parts[0]

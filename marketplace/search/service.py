@@ -1,13 +1,16 @@
 """The search service: ranked products under the storefront's filters and facets, highlighted
 snippets, "did you mean", suggestions, matching cooperatives, and the index's lifecycle.
 
-The index answers *which* products match and how well; the database, through
-`catalog.services`, applies visibility, filters, facet counts and the stars shown today.
+The index answers which products match and how well and, from the values it keeps beside
+the text (price, stars, district…), applies the filters, counts the facets and orders the
+page, with the catalogue's own filter rules (`catalog.services`). The database then loads
+the page's cards and has the last word on what may be shown. Without words, a "search" is
+the catalogue's listing.
 """
 import logging
 import threading
-from itertools import islice, product
 from dataclasses import dataclass, field, replace
+from itertools import islice, product
 
 import sqlalchemy as sa
 from flask import current_app

@@ -25,7 +25,7 @@ import uuid
 from collections import Counter, defaultdict
 from itertools import accumulate, chain, islice
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 from whoosh import columns, fields, index
