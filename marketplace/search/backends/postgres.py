@@ -168,6 +168,13 @@ class PostgresBackend:
         known = set(connection.scalars(
             sa.select(search_words.c.word).where(search_words.c.word.in_({w.folded for w in words}))
         ))
+
+        def folded(name, word, prefix=False):
+            # Names have a small column of their own: cheaper to test than the weighted whole.
+            if name == "name":
+                return "names", _lexeme(word, prefix=prefix)
+            return "folded", _lexeme(word, WEIGHTS[name], prefix=prefix)
+
         terms, word_tiers, conditions, in_names = {w.folded for w in words}, [], [], []
         for position, word in enumerate(words):
             last = prefixed and position == len(words) - 1
@@ -175,14 +182,14 @@ class PostgresBackend:
             if word.folded in known:
                 alternatives.append((whole_column, _lexeme(word.folded)))
                 for name in fields_:
-                    tiers.append((FIELD_WEIGHTS[name] * FOLDED, name, "folded", _lexeme(word.folded, WEIGHTS[name])))
+                    tiers.append((FIELD_WEIGHTS[name] * FOLDED, name, *folded(name, word.folded)))
                     if word.marked:
                         tiers.append((FIELD_WEIGHTS[name] * EXACT, name, "exact", _lexeme(word.exact, WEIGHTS[name])))
             if last and expanded and self._has_prefix(connection, word.folded):
                 alternatives.append((expanded_column, _lexeme(word.folded, prefix=True)))
                 for name in expanded:
                     weight = WEIGHTS[name]
-                    tiers.append((FIELD_WEIGHTS[name] * PREFIX, name, "folded", _lexeme(word.folded, weight, prefix=True)))
+                    tiers.append((FIELD_WEIGHTS[name] * PREFIX, name, *folded(name, word.folded, prefix=True)))
                     if word.marked:
                         tiers.append((FIELD_WEIGHTS[name] * PREFIX_EXACT, name, "exact",
                                       _lexeme(word.exact, weight, prefix=True)))
