@@ -13,10 +13,11 @@ Ranking is the one of `ranking.py`, written as SQL; filters and facets are the c
 over this table's columns.
 """
 import string
+import time
 from dataclasses import dataclass
 
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import TSQUERY, TSVECTOR, insert
+from sqlalchemy.dialects.postgresql import TSVECTOR, insert
 from whoosh.support.levenshtein import distance
 
 from marketplace.catalog.services import FacetColumns, aggregate_facets, facet_conditions, grouped_facets_query
@@ -29,6 +30,7 @@ from marketplace.search.ranking import (
 WEIGHTS = {"name": "A", "category": "B", "cooperative": "C", "description": "D"}
 WRITER_LOCK = 0x0C0F5EA4C4  # pg_advisory_xact_lock key: one writer at a time
 ALPHABET = string.ascii_lowercase + string.digits  # folded Vietnamese is ASCII
+STALE_CHECK_SECONDS = 60
 
 # Kept in step with migrations/versions/0003_search_postgres.py (which applies it to real
 # databases); tests and `install()` create the same objects on a fresh database.
@@ -150,6 +152,7 @@ class PostgresBackend:
     def __init__(self, engine, write_timeout=2.0):
         self.engine = engine
         self.write_timeout = write_timeout
+        self._stale_checked = float("-inf")
 
     # -- reading -----------------------------------------------------------------------
 
@@ -165,9 +168,7 @@ class PostgresBackend:
         # Columns holding every field's words, and the fields prefixes and typos look at.
         whole_column = "folded" if "description" in fields_ else "names"
         expanded_column = "names" if expanded == ["name"] else "expanded"
-        known = set(connection.scalars(
-            sa.select(search_words.c.word).where(search_words.c.word.in_({w.folded for w in words}))
-        ))
+        known = self._known(connection, {w.folded for w in words}, words[-1].folded if prefixed and expanded else None)
 
         def folded(name, word, prefix=False):
             # Names have a small column of their own: cheaper to test than the weighted whole.
@@ -185,7 +186,7 @@ class PostgresBackend:
                     tiers.append((FIELD_WEIGHTS[name] * FOLDED, name, *folded(name, word.folded)))
                     if word.marked:
                         tiers.append((FIELD_WEIGHTS[name] * EXACT, name, "exact", _lexeme(word.exact, WEIGHTS[name])))
-            if last and expanded and self._has_prefix(connection, word.folded):
+            if last and expanded and (word.folded, "*") in known:
                 alternatives.append((expanded_column, _lexeme(word.folded, prefix=True)))
                 for name in expanded:
                     weight = WEIGHTS[name]
@@ -205,27 +206,35 @@ class PostgresBackend:
             if not alternatives:
                 return None
             word_tiers.append(sorted(tiers, key=lambda tier: -tier[0]))
-            conditions.append(sa.or_(*(search_documents.c[column].op("@@")(_tsquery(text))
-                                       for column, text in alternatives)))
-            in_names.append(sa.or_(*(search_documents.c.names.op("@@")(_tsquery(text)) for _, text in alternatives)))
-        return _Plan(word_tiers, sa.and_(*conditions), sa.and_(*in_names), terms, (words[-1].folded,) if prefixed else ())
+            conditions.append(" OR ".join(_matches(column, text) for column, text in alternatives))
+            in_names.append(" OR ".join(_matches("names", text) for _, text in alternatives))
+        return _Plan(word_tiers, _condition(conditions), _condition(in_names), terms,
+                     (words[-1].folded,) if prefixed else ())
 
-    def _has_prefix(self, connection, prefix):
-        return connection.scalar(
-            sa.select(search_words.c.word).where(search_words.c.word.startswith(prefix, autoescape=True)).limit(1)
-        ) is not None
+    def _known(self, connection, words, prefix):
+        """Which words the index holds; with (prefix, "*") when some word starts with `prefix`.
+        One round trip."""
+        column = search_words.c.word
+        query = sa.select(column, sa.literal("")).where(column.in_(words))
+        if prefix:
+            query = query.union_all(
+                sa.select(sa.literal(prefix), sa.literal("*")).where(
+                    sa.exists().where(column.startswith(prefix, autoescape=True))
+                )
+            )
+        return {row[0] if not row[1] else (row[0], "*") for row in connection.execute(query)}
 
     def _scored(self, connection, query, kind, fields_):
         """The plan with its score expression and candidate condition, or None when nothing matches."""
         plan = self._plan(connection, query, fields_)
         if plan is None:
             return None
-        table = search_documents
-        score = sa.literal(0)
-        for tiers in plan.word_tiers:
-            score = score + sa.case(*[(table.c[column].op("@@")(_tsquery(text)), s) for s, _f, column, text in tiers],
-                                    else_=0)
-        plan.score, plan.candidates = score, sa.and_(table.c.kind == kind, plan.candidates)
+        score = " + ".join(
+            "(CASE " + " ".join(f"WHEN {_matches(column, text)} THEN {s}" for s, _f, column, text in tiers) + " ELSE 0 END)"
+            for tiers in plan.word_tiers
+        )
+        plan.score = sa.literal_column(f"({score})", sa.Integer)
+        plan.candidates = sa.and_(search_documents.c.kind == kind, plan.candidates)
         return plan
 
     def search(self, query, filters, page, per_page, today, scope):
@@ -273,6 +282,11 @@ class PostgresBackend:
         return hits
 
     def _stale(self, connection, today):
+        """Products whose stars may have changed with the calendar; asked once a minute."""
+        now = time.monotonic()
+        if now - self._stale_checked < STALE_CHECK_SECONDS:
+            return []
+        self._stale_checked = now
         table = search_documents
         return connection.scalars(
             sa.select(table.c.ref_id).where(table.c.kind == "product", table.c.stale_from <= today).limit(500)
@@ -397,8 +411,18 @@ class PostgresBackend:
             connection.execute(search_words.delete())
 
 
-def _tsquery(text):
-    return sa.cast(sa.literal(text, sa.Text), TSQUERY)
+# Queries are written as SQL text: their shape changes with every query, and compiling
+# SQLAlchemy expression trees of CASE after CASE cost more than running them. The only values
+# inside are tsquery texts made of analysis.WORD words (letters and digits), quoted anyway.
+
+
+def _matches(column, tsquery):
+    assert column in ("folded", "exact", "expanded", "names")
+    return f"{column} @@ '{tsquery.replace(chr(39), chr(39) * 2)}'::tsquery"
+
+
+def _condition(parts):
+    return sa.literal_column(" AND ".join(f"({part})" for part in parts), sa.Boolean)
 
 
 def _either(parts, weights=None):
