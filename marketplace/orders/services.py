@@ -508,20 +508,46 @@ def _resubmitted(order, user):
     return order
 
 
-def _lock_products(product_ids):
-    """The buyable products among `product_ids`, their rows locked in id order (a fixed order:
-    two checkouts never wait for each other in a circle). FOR NO KEY UPDATE: the key does not
-    change, so inserts that merely refer to these products are not held up. SQLite ignores it
-    and serialises writers anyway."""
-    rows = db.session.scalars(
+def _products_for(product_ids, lock=False):
+    """The buyable products among `product_ids` with their cooperatives, by id. With `lock`,
+    their rows are locked in id order (a fixed order: two checkouts never wait for each other
+    in a circle), FOR NO KEY UPDATE (the key does not change, so rows that merely refer to
+    these products are not held up), and read afresh. SQLite ignores the lock; it serialises
+    writers anyway."""
+    query = (
         buyable_products()
         .where(Product.id.in_(product_ids))
         .order_by(Product.id)
-        .with_for_update(of=Product, key_share=True)
         .options(contains_eager(Product.cooperative))
-        .execution_options(populate_existing=True)
-    ).all()
-    return {p.id: p for p in rows}
+    )
+    if lock:
+        query = query.with_for_update(of=Product, key_share=True).execution_options(populate_existing=True)
+    return {p.id: p for p in db.session.scalars(query).all()}
+
+
+def _line_problems(requested, products):
+    """One sentence per line that cannot be served: not for sale, another price, short stock."""
+    names = _names([pid for pid in requested if pid not in products])
+    problems = []
+    for product_id, line in requested.items():
+        product = products.get(product_id)
+        if product is None:
+            name = names.get(product_id)
+            problems.append(
+                _("%(name)s is no longer for sale; remove it from your cart.", name=name)
+                if name else _("Your cart lists a product that does not exist; remove it from your cart.")
+            )
+            continue
+        name = product.name(current_language())
+        if line.unit_price is not None and line.unit_price != product.price_vnd:
+            problems.append(
+                _("The price of %(name)s changed from %(old)s to %(new)s; check your order again.",
+                  name=name, old=format_vnd(line.unit_price, current_language()),
+                  new=format_vnd(product.price_vnd, current_language()))
+            )
+        elif product.stock < line.quantity:
+            problems.append(_out_of_stock(name, product.stock))
+    return problems
 
 
 def _take_stock(product_id, quantity):
@@ -536,9 +562,9 @@ def _take_stock(product_id, quantity):
 
 
 def _stock_change(product_id, quantity, left, reason, actor_id, order_number):
-    """The stock history row the portal shows (quantity taken < 0 < given back)."""
-    return StockChange(product_id=product_id, user_id=actor_id, stock_before=left - quantity, stock_after=left,
-                       reason=reason, note=order_number)
+    """The stock history row the portal shows (quantity taken < 0 < given back), as values."""
+    return {"product_id": product_id, "user_id": actor_id, "stock_before": left - quantity, "stock_after": left,
+            "reason": reason, "note": order_number}
 
 
 def _give_back_stock(lines, actor, order_number):
@@ -551,17 +577,18 @@ def _give_back_stock(lines, actor, order_number):
             .returning(products.c.stock)
         ).scalar()
         if left is not None:
-            db.session.add(_stock_change(line.product_id, line.quantity, left, StockChangeReason.ORDER_CANCELLED,
-                                         actor.id if actor is not None else None, order_number))
+            db.session.execute(sa.insert(StockChange), [_stock_change(
+                line.product_id, line.quantity, left, StockChangeReason.ORDER_CANCELLED,
+                actor.id if actor is not None else None, order_number)])
 
 
 def place_order(delivery, lines, token, user=None, payment_method=PaymentMethod.COD, language="vi"):
     """Place an order in ONE transaction and return it, or raise OrderRejected (nothing written).
 
-    Re-checks every line against the catalogue (for sale, price as reviewed, stock), takes the
-    stock with a guarded decrement under row locks taken in id order, and writes the order, one
-    shipment per cooperative and lines that copy names and prices. `token` comes from the
-    checkout form: submitting it again returns the order it placed.
+    Re-checks every line against the catalogue (for sale, price as reviewed, stock), writes the
+    order, one shipment per cooperative and lines that copy names and prices, then locks the
+    product rows in id order, checks them again and takes the stock with a guarded decrement.
+    `token` comes from the checkout form: submitting it again returns the order it placed.
     """
     if not token or len(token) > 64:
         raise OrderRejected(_("This form has expired; open your cart and check out again."))
@@ -593,45 +620,49 @@ def place_order(delivery, lines, token, user=None, payment_method=PaymentMethod.
 
 
 def _write_order(delivery, province, ward, requested, token, user, payment_method, language):
-    products = _lock_products(sorted(requested))
-    names = _names([pid for pid in requested if pid not in products])
-    problems = []
-    for product_id, line in requested.items():
-        product = products.get(product_id)
-        if product is None:
-            name = names.get(product_id)
-            problems.append(
-                _("%(name)s is no longer for sale; remove it from your cart.", name=name)
-                if name else _("Your cart lists a product that does not exist; remove it from your cart.")
-            )
-            continue
-        name = product.name(current_language())
-        if line.unit_price is not None and line.unit_price != product.price_vnd:
-            problems.append(
-                _("The price of %(name)s changed from %(old)s to %(new)s; check your order again.",
-                  name=name, old=format_vnd(line.unit_price, current_language()),
-                  new=format_vnd(product.price_vnd, current_language()))
-            )
-        elif product.stock < line.quantity:
-            problems.append(_out_of_stock(name, product.stock))
+    """Check the lines, write the order, then lock the products, check again and take the
+    stock: the row locks are held from there to the commit only, so that buyers of the same
+    products wait for each other as briefly as possible."""
+    products = _products_for(sorted(requested))
+    problems = _line_problems(requested, products)
     if problems:
         raise OrderRejected(*problems)
-    left = {}
-    for product_id in sorted(requested):
-        left[product_id] = _take_stock(product_id, requested[product_id].quantity)
-        if left[product_id] is None:
-            # Sold meanwhile: only where FOR UPDATE locks nothing (SQLite reads before it writes).
-            problems.append(_out_of_stock(products[product_id].name(current_language()), 0))
-    if problems:
-        raise OrderRejected(*problems)
-
+    # The prices written into the lines; the locked rows must still have them.
+    requested = {pid: replace(line, unit_price=products[pid].price_vnd) for pid, line in requested.items()}
     initial = Status.PLACED if payment_method == PaymentMethod.COD else Status.AWAITING_PAYMENT
+    actor_id = user.id if user is not None else None
+    order = _new_order(delivery, province, ward, requested, products, token, actor_id, payment_method, language, initial)
+    db.session.add(order)
+    db.session.flush()
+    # History rows are written as plain values (bulk INSERTs): nothing reads them back here.
+    db.session.execute(sa.insert(StatusChange), [
+        {"order_id": order.id, "shipment_id": shipment_id, "to_status": initial, "actor_id": actor_id}
+        for shipment_id in [None, *(s.id for s in order.shipments)]
+    ])
+
+    problems = _line_problems(requested, _products_for(sorted(requested), lock=True))
+    if problems:
+        raise OrderRejected(*problems)
+    taken = []
+    for product_id in sorted(requested):
+        quantity = requested[product_id].quantity
+        left = _take_stock(product_id, quantity)
+        if left is None:
+            # Sold meanwhile: only where the lock locks nothing (SQLite reads before it writes).
+            raise OrderRejected(_out_of_stock(products[product_id].name(current_language()), 0))
+        taken.append(_stock_change(product_id, -quantity, left, StockChangeReason.SALE, actor_id, order.number))
+    db.session.execute(sa.insert(StockChange), taken)
+    return order
+
+
+def _new_order(delivery, province, ward, requested, products, token, actor_id, payment_method, language, initial):
+    """The order with one shipment per cooperative and lines that copy names and prices."""
     by_cooperative = defaultdict(list)
     for product_id, line in requested.items():
         by_cooperative[products[product_id].cooperative_id].append((products[product_id], line.quantity))
     order = Order(
         idempotency_key=token,
-        user_id=user.id if user is not None else None,
+        user_id=actor_id,
         status=initial,
         payment_method=payment_method,
         language=language,
@@ -674,15 +705,6 @@ def _write_order(delivery, province, ward, requested, token, user, payment_metho
     order.goods_total_vnd = sum(s.goods_subtotal_vnd for s in order.shipments)
     order.shipping_total_vnd = sum(s.shipping_fee_vnd for s in order.shipments)
     order.total_vnd = order.goods_total_vnd + order.shipping_total_vnd
-    db.session.add(order)
-    db.session.flush()
-    actor_id = user.id if user is not None else None
-    db.session.add_all(
-        [StatusChange(order_id=order.id, to_status=initial, actor_id=actor_id)]
-        + [StatusChange(order_id=order.id, shipment_id=s.id, to_status=initial, actor_id=actor_id) for s in order.shipments]
-        + [_stock_change(pid, -line.quantity, left[pid], StockChangeReason.SALE, actor_id, order.number)
-           for pid, line in requested.items()]
-    )
     return order
 
 
@@ -717,13 +739,13 @@ def _staff_of(cooperative_ids):
 
 
 def _with_lines(order_id):
-    """The order with its shipments and their lines (three queries), for mails and notices."""
+    """The order with its shipments and their lines (one query), for mails and notices."""
     return db.session.scalars(
         sa.select(Order)
         .where(Order.id == order_id)
-        .options(selectinload(Order.shipments).selectinload(Shipment.lines))
+        .options(joinedload(Order.shipments).joinedload(Shipment.lines))
         .execution_options(populate_existing=True)
-    ).one()
+    ).unique().one()
 
 
 def _mail_buyer(order, template, subject, **context):
