@@ -54,7 +54,8 @@ SHIPMENT_TRANSITIONS = {
 # skip a step when a lagging shipment is cancelled.
 ORDER_TRANSITIONS = {
     Status.AWAITING_PAYMENT: {Status.PAID, Status.CANCELLED},
-    Status.PAID: {Status.CONFIRMED, Status.SHIPPED, Status.DELIVERED, Status.REFUNDED},
+    # Cancelled: its cooperatives cancelled their parts; the money is due back (payments lists it).
+    Status.PAID: {Status.CONFIRMED, Status.SHIPPED, Status.DELIVERED, Status.CANCELLED, Status.REFUNDED},
     Status.PLACED: {Status.CONFIRMED, Status.SHIPPED, Status.DELIVERED, Status.CANCELLED},
     Status.CONFIRMED: {Status.SHIPPED, Status.DELIVERED, Status.CANCELLED},
     Status.SHIPPED: {Status.DELIVERED},

@@ -14,7 +14,8 @@ import stripe
 from flask import current_app
 from flask_babel import force_locale, gettext as _
 
-from marketplace.money import STRIPE_MAXIMUM_VND, STRIPE_MINIMUM_VND, format_vnd, to_stripe_amount
+from marketplace.i18n import price
+from marketplace.money import STRIPE_MAXIMUM_VND, STRIPE_MINIMUM_VND, to_stripe_amount
 from marketplace.orders.models import PaymentMethod
 
 log = logging.getLogger(__name__)
@@ -95,10 +96,10 @@ class Stripe(PaymentGateway):
     def refusal(self, amount):
         if amount < STRIPE_MINIMUM_VND:
             return _("Card payment starts at %(minimum)s; please choose cash on delivery for this order.",
-                     minimum=format_vnd(STRIPE_MINIMUM_VND))
+                     minimum=price(STRIPE_MINIMUM_VND))
         if amount > STRIPE_MAXIMUM_VND:
             return _("Card payment is limited to %(maximum)s per order; please choose cash on delivery "
-                     "or split the order.", maximum=format_vnd(STRIPE_MAXIMUM_VND))
+                     "or split the order.", maximum=price(STRIPE_MAXIMUM_VND))
         return None
 
     def expires_at(self, now):

@@ -26,6 +26,7 @@ from marketplace.accounts import services as accounts
 from marketplace.accounts.models import Role, User
 from marketplace.core import pagecache
 from marketplace.extensions import db
+from marketplace.i18n import price
 from marketplace.mail import send_mail
 from marketplace.money import format_vnd, split_largest_remainder
 from marketplace.notices import services as notices
@@ -743,7 +744,7 @@ def record_payout(cooperative, amount, bank_reference, paid_on, actor, note=""):
         owed = ledger.balance(cooperative.id)
         if amount > owed:
             raise PayoutRefused(_("%(name)s is owed %(balance)s: a payout cannot be larger.",
-                                  name=cooperative.name, balance=format_vnd(owed)))
+                                  name=cooperative.name, balance=price(owed)))
         payout = Payout(cooperative_id=cooperative.id, amount_vnd=amount, bank_reference=bank_reference,
                         paid_on=paid_on, note=(note or "").strip()[:500], actor_id=actor.id if actor else None)
         db.session.add(payout)

@@ -148,6 +148,7 @@ def test_without_a_secret_key_only_cash_on_delivery_is_offered(client, shop):
 def test_placing_a_card_order_sends_the_browser_to_stripe(client, fake_stripe, shop):
     html, response = _card_checkout(client, shop)
     assert 'value="card"' in html and "Card: you pay on Stripe" in html
+    assert not re.search(r'<input[^>]*disabled[^>]*value="card"', html)  # offered, and can be chosen
     order = db.session.scalars(sa.select(Order)).one()
     assert response.status_code == 302 and response.headers["Location"] == f"/orders/{order.number}/pay"
     page = client.get(f"/orders/{order.number}/pay?lang=en")
