@@ -351,14 +351,16 @@ def release_expired(now=None):
                for p in attempts):
             continue  # still payable
         try:
-            paid = _paid_at_stripe([p for p in attempts if p.status == PaymentStatus.OPEN and p.session_id])
+            verdict, session = _ask_stripe([p for p in attempts if p.status == PaymentStatus.OPEN and p.session_id])
         except PaymentError:
             report["skipped"].append(order.number)
             continue
-        if paid is not None:
-            mark_paid(paid)
+        if verdict == "paid":
+            mark_paid(session)
             report["paid"].append(order.number)
             continue
+        if verdict == "paying":
+            continue  # a delayed payment method is under way: its own event settles the order
         result = _cancel_unpaid(order)
         db.session.commit()
         result.done()
@@ -367,19 +369,22 @@ def release_expired(now=None):
     return report
 
 
-def _paid_at_stripe(open_payments):
-    """The session among these that Stripe says was paid, else None; open ones are expired at
-    Stripe on the way, so that nobody pays them after the order is cancelled."""
+def _ask_stripe(open_payments):
+    """What Stripe says of these sessions: ("paid", the session), ("paying", session) for a
+    completed session whose delayed payment is under way, or (None, None); open ones are
+    expired at Stripe on the way, so that nobody pays them after the order is cancelled."""
     if not open_payments:
-        return None
+        return None, None
     gateway = gateway_for(PaymentMethod.CARD)
     for payment in open_payments:
         session = gateway.retrieve_session(payment.session_id)
         if session.get("payment_status") == "paid":
-            return session
+            return "paid", session
+        if session.get("status") == "complete":
+            return "paying", session
         if session.get("status") == "open":
             gateway.expire_session(payment.session_id)
-    return None
+    return None, None
 
 
 # ---------------------------------------------------------------------------------------

@@ -181,9 +181,9 @@ def _admin_order(number):
     return order
 
 
-def _refund_form(money, formdata=None):
-    """The refund form offering what this order can still refund."""
-    form = RefundForm(formdata=formdata) if formdata is not None else RefundForm()
+def _refund_form(money):
+    """The refund form offering what this order can still refund (a POST fills it in)."""
+    form = RefundForm()
     choices = []
     whole = sum(money.refundable(s) for s in money.order.shipments)
     if whole:
@@ -212,7 +212,7 @@ def admin_order(number):
 @require_role(Role.ADMIN)
 def admin_refund(number):
     money = services.money_of([_admin_order(number)])[0]
-    form = _refund_form(money, request.form)
+    form = _refund_form(money)
     if form.validate_on_submit():
         try:
             made = services.refund(money.order, form.scope.data, form.restock.data, form.reason.data, _me())
@@ -244,8 +244,9 @@ def admin_retry_refund(refund_id):
 # The admin: payouts
 
 
-def _payout_form(formdata=None):
-    form = PayoutForm(formdata=formdata) if formdata is not None else PayoutForm(paid_on=clock.today())
+def _payout_form():
+    """The payout form (a POST fills it in; the day defaults to today) and the balances it offers."""
+    form = PayoutForm(paid_on=clock.today())
     balances = services.cooperative_balances()
     form.cooperative_id.choices = [(row.cooperative.id, f"{row.cooperative.name} ({price(row.balance)})")
                                    for row in balances]
@@ -255,7 +256,7 @@ def _payout_form(formdata=None):
 @bp.route("/admin/payouts", methods=["GET", "POST"])
 @require_role(Role.ADMIN)
 def admin_payouts():
-    form, balances = _payout_form(request.form if request.method == "POST" else None)
+    form, balances = _payout_form()
     if form.validate_on_submit():
         cooperative = db.session.get(Cooperative, form.cooperative_id.data)
         if cooperative is None:

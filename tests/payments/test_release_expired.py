@@ -95,3 +95,12 @@ def test_the_service_reports_what_it_did(fake_stripe, shop):
     start(order)
     age(order)
     assert services.release_expired() == {"cancelled": [order.number], "paid": [], "skipped": []}
+
+
+def test_an_order_whose_delayed_payment_is_under_way_is_left_to_its_event(runner, fake_stripe, shop):
+    order = place_card_order((shop["candy"], 1))
+    start(order)
+    fake_stripe.sessions["cs_test_1"].update(status="complete", payment_status="unpaid")
+    age(order)
+    assert "Cancelled 0" in release(runner)
+    assert reload(order).status == Status.AWAITING_PAYMENT and stock(shop["candy"]) == 9
