@@ -47,6 +47,7 @@ UPGRADE = (
     "CREATE INDEX ix_search_documents_expanded ON search_documents USING gin (expanded)",
     "CREATE INDEX ix_search_documents_names ON search_documents USING gin (names)",
     "CREATE INDEX ix_search_documents_stale_from ON search_documents (stale_from)",
+    "CREATE INDEX ix_search_documents_hint ON search_documents (kind, hint DESC, ref_id DESC)",
     'CREATE TABLE search_words (word text COLLATE "C" NOT NULL CONSTRAINT pk_search_words PRIMARY KEY)',
     # On lower(word), always equal to word: equality lookups then keep the primary key.
     "CREATE INDEX ix_search_words_trigram ON search_words USING gin (lower(word) gin_trgm_ops)",

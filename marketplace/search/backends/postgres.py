@@ -63,6 +63,7 @@ DDL = (
     "CREATE INDEX IF NOT EXISTS ix_search_documents_expanded ON search_documents USING gin (expanded)",
     "CREATE INDEX IF NOT EXISTS ix_search_documents_names ON search_documents USING gin (names)",
     "CREATE INDEX IF NOT EXISTS ix_search_documents_stale_from ON search_documents (stale_from)",
+    "CREATE INDEX IF NOT EXISTS ix_search_documents_hint ON search_documents (kind, hint DESC, ref_id DESC)",
     'CREATE TABLE IF NOT EXISTS search_words (word text COLLATE "C" NOT NULL CONSTRAINT pk_search_words PRIMARY KEY)',
     # On lower(word), always equal to word: equality lookups then keep the primary key.
     "CREATE INDEX IF NOT EXISTS ix_search_words_trigram ON search_words USING gin (lower(word) gin_trgm_ops)",
@@ -137,6 +138,8 @@ class _Plan:
     in_names: object  # SQL condition: every word matches in the name
     terms: set
     prefixes: tuple
+    words: list = ()  # the words matched (a one-letter last word being typed is left out)
+    plain: bool = False  # no diacritics typed and no typo corrected: name scores fall in two groups
     score: object = None
 
     def bound(self):
@@ -208,8 +211,9 @@ class PostgresBackend:
             word_tiers.append(sorted(tiers, key=lambda tier: -tier[0]))
             conditions.append(" OR ".join(_matches(column, text) for column, text in alternatives))
             in_names.append(" OR ".join(_matches("names", text) for _, text in alternatives))
+        plain = not any(word.marked for word in words) and terms == {word.folded for word in words}
         return _Plan(word_tiers, _condition(conditions), _condition(in_names), terms,
-                     (words[-1].folded,) if prefixed else ())
+                     (words[-1].folded,) if prefixed else (), words, plain)
 
     def _known(self, connection, words, prefix):
         """Which words the index holds; with (prefix, "*") when some word starts with `prefix`.
@@ -304,7 +308,33 @@ class PostgresBackend:
             ).all()
 
     def suggest_products(self, query, limit):
-        return self._top(query, "product", ("name",), limit)
+        """Ids of the products whose names best match, best first (stars then shorter names
+        order equally good matches)."""
+        with self.engine.connect() as connection:
+            plan = self._plan(connection, query, ("name",))
+            if plan is None:
+                return []
+            if not plan.plain:
+                return self._top(query, "product", ("name",), limit)
+            # Without diacritics or typos every name scores one of two values: all words whole,
+            # or the last one only as a prefix. Each group is then ordered by the hint alone,
+            # which an index walks: a two-letter prefix need not score thousands of names.
+            *first, last = plan.words
+            table = search_documents
+            whole = [_matches("names", _lexeme(word.folded)) for word in first]
+            groups = [whole + [_matches("names", _lexeme(last.folded))]]
+            if plan.prefixes:
+                groups.append(whole + [_matches("names", _lexeme(last.folded, prefix=True)),
+                                       "NOT " + _matches("names", _lexeme(last.folded))])
+            found = []
+            for conditions in groups:
+                found += connection.scalars(
+                    sa.select(table.c.ref_id).where(table.c.kind == "product", _condition(conditions))
+                    .order_by(table.c.hint.desc(), table.c.ref_id.desc()).limit(limit - len(found))
+                ).all()
+                if len(found) == limit:
+                    break
+            return found
 
     def match_cooperatives(self, query, limit):
         return self._top(query, "cooperative", ("name", "cooperative", "description"), limit)
