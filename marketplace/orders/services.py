@@ -508,45 +508,55 @@ def _resubmitted(order, user):
     return order
 
 
-def _products_for(product_ids, lock=False):
-    """The buyable products among `product_ids` with their cooperatives, by id. With `lock`,
-    their rows are locked in id order (a fixed order: two checkouts never wait for each other
-    in a circle), FOR NO KEY UPDATE (the key does not change, so rows that merely refer to
-    these products are not held up), and read afresh. SQLite ignores the lock; it serialises
-    writers anyway."""
-    query = (
+def _products_for(product_ids):
+    """The buyable products among `product_ids` with their cooperatives, by id."""
+    return {
+        p.id: p
+        for p in db.session.scalars(
+            buyable_products().where(Product.id.in_(product_ids)).options(contains_eager(Product.cooperative))
+        )
+    }
+
+
+def _lock_products(product_ids):
+    """{id: (price, stock)} of the buyable products among `product_ids`, their rows locked in
+    id order (a fixed order: two checkouts never wait for each other in a circle) and FOR NO
+    KEY UPDATE (the key does not change, so rows that merely refer to these products are not
+    held up). SQLite ignores the lock; it serialises writers anyway."""
+    rows = db.session.execute(
         buyable_products()
+        .with_only_columns(Product.id, Product.price_vnd, Product.stock)
         .where(Product.id.in_(product_ids))
         .order_by(Product.id)
-        .options(contains_eager(Product.cooperative))
-    )
-    if lock:
-        query = query.with_for_update(of=Product, key_share=True).execution_options(populate_existing=True)
-    return {p.id: p for p in db.session.scalars(query).all()}
+        .with_for_update(of=Product, key_share=True)
+    ).all()
+    return {pid: (price, stock) for pid, price, stock in rows}
 
 
-def _line_problems(requested, products):
-    """One sentence per line that cannot be served: not for sale, another price, short stock."""
+def _line_problems(requested, products, current):
+    """One sentence per line that cannot be served: not for sale, another price, short stock.
+    `products` names them; `current` has the (price, stock) of those for sale."""
     names = _names([pid for pid in requested if pid not in products])
     problems = []
     for product_id, line in requested.items():
-        product = products.get(product_id)
-        if product is None:
-            name = names.get(product_id)
+        if product_id not in current:
+            product = products.get(product_id)
+            name = product.name(current_language()) if product is not None else names.get(product_id)
             problems.append(
                 _("%(name)s is no longer for sale; remove it from your cart.", name=name)
                 if name else _("Your cart lists a product that does not exist; remove it from your cart.")
             )
             continue
-        name = product.name(current_language())
-        if line.unit_price is not None and line.unit_price != product.price_vnd:
+        name = products[product_id].name(current_language())
+        price, stock = current[product_id]
+        if line.unit_price is not None and line.unit_price != price:
             problems.append(
                 _("The price of %(name)s changed from %(old)s to %(new)s; check your order again.",
                   name=name, old=format_vnd(line.unit_price, current_language()),
-                  new=format_vnd(product.price_vnd, current_language()))
+                  new=format_vnd(price, current_language()))
             )
-        elif product.stock < line.quantity:
-            problems.append(_out_of_stock(name, product.stock))
+        elif stock < line.quantity:
+            problems.append(_out_of_stock(name, stock))
     return problems
 
 
@@ -624,7 +634,7 @@ def _write_order(delivery, province, ward, requested, token, user, payment_metho
     stock: the row locks are held from there to the commit only, so that buyers of the same
     products wait for each other as briefly as possible."""
     products = _products_for(sorted(requested))
-    problems = _line_problems(requested, products)
+    problems = _line_problems(requested, products, {pid: (p.price_vnd, p.stock) for pid, p in products.items()})
     if problems:
         raise OrderRejected(*problems)
     # The prices written into the lines; the locked rows must still have them.
@@ -640,7 +650,7 @@ def _write_order(delivery, province, ward, requested, token, user, payment_metho
         for shipment_id in [None, *(s.id for s in order.shipments)]
     ])
 
-    problems = _line_problems(requested, _products_for(sorted(requested), lock=True))
+    problems = _line_problems(requested, products, _lock_products(sorted(requested)))
     if problems:
         raise OrderRejected(*problems)
     taken = []

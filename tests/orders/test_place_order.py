@@ -238,3 +238,21 @@ def test_products_of_a_pending_cooperative_are_not_for_sale(app):
     db.session.commit()
     with pytest.raises(OrderRejected):
         place((product, 1))
+
+
+def test_a_price_changed_while_the_order_was_written_is_caught_under_the_lock(two_cooperatives, monkeypatch):
+    # The order is written before the rows are locked; the locked rows are checked again.
+    _, product_a, _, _ = two_cooperatives
+    locked_read = services._lock_products
+
+    def price_moved_meanwhile(product_ids):
+        return {pid: (price + 5000, stock) for pid, (price, stock) in locked_read(product_ids).items()}
+
+    monkeypatch.setattr(services, "_lock_products", price_moved_meanwhile)
+    with pytest.raises(OrderRejected) as refused:
+        place((product_a, 1))
+    assert refused.value.problems == [
+        "The price of Durian coconut candy changed from ₫85,000 to ₫90,000; check your order again."]
+    assert db.session.scalar(sa.select(sa.func.count(Order.id))) == 0
+    assert db.session.scalar(sa.select(sa.func.count(StatusChange.id))) == 0
+    assert _stock(product_a) == 10
