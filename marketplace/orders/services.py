@@ -47,6 +47,7 @@ from marketplace.orders.models import (
     parse_order_number,
 )
 from marketplace.producers.models import Cooperative
+from marketplace.search import sync as search_sync
 
 MAX_QUANTITY = 999  # of one product in one order
 MAX_EXPORT_DAYS = 366
@@ -590,6 +591,18 @@ def _give_back_stock(lines, actor, order_number):
             db.session.execute(sa.insert(StockChange), [_stock_change(
                 line.product_id, line.quantity, left, StockChangeReason.ORDER_CANCELLED,
                 actor.id if actor is not None else None, order_number)])
+            if left == line.quantity:
+                _in_stock_flipped([line.product_id])  # back in stock
+
+
+def _in_stock_flipped(product_ids):
+    """Search indexes whether a product is in stock (a facet), and the UPDATEs that change the
+    stock pass by its flush hook: hand it these products with the transaction's other changes
+    (applied after the commit, forgotten on rollback)."""
+    if product_ids:
+        db.session.info.setdefault(search_sync.SESSION_KEY, search_sync.Changes()).update(
+            search_sync.Changes(product_ids=set(product_ids))
+        )
 
 
 def place_order(delivery, lines, token, user=None, payment_method=PaymentMethod.COD, language="vi"):
@@ -662,6 +675,7 @@ def _write_order(delivery, province, ward, requested, token, user, payment_metho
             raise OrderRejected(_out_of_stock(products[product_id].name(current_language()), 0))
         taken.append(_stock_change(product_id, -quantity, left, StockChangeReason.SALE, actor_id, order.number))
     db.session.execute(sa.insert(StockChange), taken)
+    _in_stock_flipped([change["product_id"] for change in taken if change["stock_after"] == 0])  # sold out
     return order
 
 

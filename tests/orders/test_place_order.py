@@ -256,3 +256,29 @@ def test_a_price_changed_while_the_order_was_written_is_caught_under_the_lock(tw
     assert db.session.scalar(sa.select(sa.func.count(Order.id))) == 0
     assert db.session.scalar(sa.select(sa.func.count(StatusChange.id))) == 0
     assert _stock(product_a) == 10
+
+
+def test_search_hears_when_a_product_sells_out_and_comes_back(two_cooperatives):
+    # "In stock" is a search facet; the stock changes through UPDATE statements.
+    from marketplace.catalog.services import ProductFilters
+    from marketplace.search import service as search
+
+    _, product_a, _, _ = two_cooperatives
+    make_certificate(product_a, stars=4)
+    product_a.stock = 2
+    db.session.commit()
+    search.reindex()
+
+    def in_stock():
+        search.wait_for_writes()
+        found = search.search_products(ProductFilters(q="sầu riêng", rating="all", in_stock=True))
+        return [card.product.id for card in found.results.items]
+
+    assert in_stock() == [product_a.id]
+    first = place((product_a, 1))
+    assert in_stock() == [product_a.id]  # 1 left
+    second = place((product_a, 1))
+    assert in_stock() == []
+    services.cancel_order(second, None)
+    assert in_stock() == [product_a.id]
+    assert first.id != second.id
