@@ -36,6 +36,7 @@ from marketplace.accounts.labels import role_label
 from marketplace.accounts.models import Role, User
 from marketplace.accounts.services import COMPANY, COOPERATIVE, AccountError, EmailNotConfirmed, InviteOutcome
 from marketplace.extensions import db, limiter
+from marketplace.forms import show_refusal
 from marketplace.i18n import current_language
 from marketplace.producers.models import ApprovalStatus
 
@@ -55,15 +56,6 @@ def _limit(setting):
 
 def _email_key():
     return "email:" + services.email_fingerprint(request.form.get("email", ""))
-
-
-def _show(form, error):
-    """Put a service's refusal next to its field, or above the form."""
-    field = getattr(form, error.field, None) if error.field else None
-    if field is not None:
-        field.errors = [*field.errors, error.message]
-    else:
-        flash(error.message, "error")
 
 
 def _me():
@@ -94,7 +86,7 @@ def sign_up():
                 next_url=safe_next(form.next.data),
             )
         except AccountError as error:
-            _show(form, error)
+            show_refusal(form, error)
         else:
             return redirect(url_for("accounts.check_inbox"))
     return render_template("accounts/sign_up.html", form=form, password_rules=_password_rules())
@@ -180,7 +172,7 @@ def reset_password(token):
         try:
             services.reset_password(user, form.password.data)
         except AccountError as error:
-            _show(form, error)
+            show_refusal(form, error)
         else:
             _start_session(user)
             flash(_("Your password is changed and you are signed in."), "success")
@@ -200,7 +192,7 @@ def profile():
         try:
             services.update_profile(_me(), form.display_name.data, form.language.data)
         except AccountError as error:
-            _show(form, error)
+            show_refusal(form, error)
         else:
             session["lang"] = current_user.language
             flash(_("Your profile is saved."), "success")
@@ -218,7 +210,7 @@ def security():
         try:
             services.change_password(_me(), form.current_password.data, form.new_password.data)
         except AccountError as error:
-            _show(form, error)
+            show_refusal(form, error)
         else:
             login_user(_me())  # the session id changed with the password
             flash(_("Your password is changed. Other devices are signed out."), "success")
@@ -237,7 +229,7 @@ def change_email():
         try:
             services.request_email_change(_me(), form.email.data, form.current_password.data)
         except AccountError as error:
-            _show(form, error)
+            show_refusal(form, error)
         else:
             flash(_("We have sent a link to the new address, if it can be used. Your email address "
                     "changes when you open that link."), "success")
@@ -271,7 +263,7 @@ def delete_account():
         try:
             services.delete_account(_me(), form.current_password.data)
         except AccountError as error:
-            _show(form, error)
+            show_refusal(form, error)
         else:
             logout_user()
             flash(_("Your account is deleted. Orders stay in the cooperatives' books without your personal data."),
@@ -322,7 +314,7 @@ def register_cooperative():
             else:
                 services.register_cooperative(_me(), form.details())
         except AccountError as error:
-            _show(form, error)
+            show_refusal(form, error)
         else:
             flash(_("Thank you! The OCOP council will review the registration; we will write to you."), "success")
             return redirect(url_for("accounts.cooperative_account"))
@@ -343,7 +335,7 @@ def register_distributor():
             else:
                 services.register_distributor(_me(), form.name.data, form.kind.data)
         except AccountError as error:
-            _show(form, error)
+            show_refusal(form, error)
         else:
             flash(_("Thank you! The OCOP council will review the registration; we will write to you."), "success")
             return redirect(url_for("accounts.distributor_account"))
@@ -368,7 +360,7 @@ def _invite(organisation, account_endpoint):
         try:
             outcome = services.invite_staff(organisation, form.email.data, _me())
         except AccountError as error:
-            _show(form, error)
+            show_refusal(form, error)
         else:
             if outcome == InviteOutcome.LINKED:
                 flash(_("%(email)s has an account and is now on your team.", email=form.email.data), "success")
@@ -489,7 +481,7 @@ def review_organisation(type_key, organisation_id):
             if error.field is None:
                 flash(error.message, "error")
                 return redirect(url_for("accounts.organisation_queue"))
-            _show(form, error)
+            show_refusal(form, error)
         else:
             if form.decision.data == "approve":
                 flash(_("%(name)s is approved.", name=organisation.name), "success")

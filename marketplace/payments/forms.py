@@ -5,19 +5,14 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
+from marketplace.forms import REQUIRED, strip
 from marketplace.orders.forms import MoneyField
-
-REQUIRED = _l("This field is required.")
-
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
 
 
 class RefundForm(FlaskForm):
     scope = RadioField(_l("Refund"), validate_choice=False, validators=[DataRequired(message=REQUIRED)])
     restock = BooleanField(_l("Put the goods back in stock (they were not shipped, or came back unharmed)"))
-    reason = TextAreaField(_l("Reason (the buyer reads it)"), filters=[_strip],
+    reason = TextAreaField(_l("Reason (the buyer reads it)"), filters=[strip],
                            validators=[DataRequired(message=REQUIRED),
                                        Length(max=500, message=_l("Use at most %(n)s characters.", n=500))],
                            render_kw={"rows": 2})
@@ -27,11 +22,11 @@ class PayoutForm(FlaskForm):
     cooperative_id = SelectField(_l("Cooperative"), coerce=int, validate_choice=False,
                                  validators=[DataRequired(message=REQUIRED)])
     amount_vnd = MoneyField(_l("Amount transferred (₫)"), render_kw={"inputmode": "numeric"})
-    bank_reference = StringField(_l("Bank transfer reference"), filters=[_strip],
+    bank_reference = StringField(_l("Bank transfer reference"), filters=[strip],
                                  validators=[DataRequired(message=REQUIRED),
                                              Length(max=100, message=_l("Use at most %(n)s characters.", n=100))])
     paid_on = DateField(_l("Day of the transfer"), validators=[DataRequired(message=_l("Enter the day of the transfer."))])
-    note = StringField(_l("Note (optional)"), filters=[_strip],
+    note = StringField(_l("Note (optional)"), filters=[strip],
                        validators=[Optional(), Length(max=500, message=_l("Use at most %(n)s characters.", n=500))])
 
     def validate_amount_vnd(self, field):

@@ -6,11 +6,11 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import HiddenField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
+from wtforms.validators import Email, Optional, ValidationError
 
 from marketplace import places
-from marketplace.accounts.forms import EMAIL_INVALID, REQUIRED, _choices, _ChoiceIn, _optional_int, _strip
 from marketplace.catalog.rules import CRITERIA_VERSIONS
+from marketplace.forms import EMAIL_INVALID, ChoiceIn, choices, data_required, max_length, optional_int, strip
 from marketplace.i18n import current_language
 from marketplace.money import parse_vnd
 from marketplace.portal import services
@@ -18,15 +18,6 @@ from marketplace.program.labels import LEVEL_LABELS
 from marketplace.program.services import CertificateDetails
 
 DESCRIPTION_MAX = 5000
-TOO_LONG = _l("Use at most %(max)d characters.")
-
-
-def _required():
-    return DataRequired(message=REQUIRED)
-
-
-def _length(maximum):
-    return Length(max=maximum, message=TOO_LONG)
 
 
 def _whole(text):
@@ -73,26 +64,26 @@ def _date(text):
 
 
 def _number_field(label, low, high, message, required=False, **kwargs):
-    validators = ([_required()] if required else [Optional()]) + [WholeNumber(low, high, message)]
+    validators = ([data_required()] if required else [Optional()]) + [WholeNumber(low, high, message)]
     return StringField(label, validators=validators, render_kw={"inputmode": "numeric", **kwargs})
 
 
 def _date_field(label, required=False):
-    validators = ([_required()] if required else [Optional()]) + [DateText()]
+    validators = ([data_required()] if required else [Optional()]) + [DateText()]
     return StringField(label, validators=validators, render_kw={"type": "date"})
 
 
 class ProductForm(FlaskForm):
-    name_vi = StringField(_l("Name in Vietnamese"), filters=[_strip], validators=[_required(), _length(200)])
-    name_en = StringField(_l("Name in English (optional)"), filters=[_strip], validators=[_length(200)])
+    name_vi = StringField(_l("Name in Vietnamese"), filters=[strip], validators=[data_required(), max_length(200)])
+    name_en = StringField(_l("Name in English (optional)"), filters=[strip], validators=[max_length(200)])
     category = SelectField(_l("OCOP category"), validate_choice=False)
     price = StringField(_l("Price (đồng)"), validators=[Optional(), Price()], render_kw={"inputmode": "numeric"})
-    unit = StringField(_l("Sold by (unit)"), filters=[_strip], validators=[_required(), _length(60)])
+    unit = StringField(_l("Sold by (unit)"), filters=[strip], validators=[data_required(), max_length(60)])
     weight_g = _number_field(_l("Weight in grams (optional)"), 1, 1_000_000, _l("Enter the weight in whole grams, e.g. 400."))
     shelf_life_days = _number_field(_l("Shelf life in days (optional)"), 1, 3650,
                                     _l("Enter a number of days from 1 to 3650."))
-    description_vi = TextAreaField(_l("Description in Vietnamese"), validators=[_length(DESCRIPTION_MAX)])
-    description_en = TextAreaField(_l("Description in English (optional)"), validators=[_length(DESCRIPTION_MAX)])
+    description_vi = TextAreaField(_l("Description in Vietnamese"), validators=[max_length(DESCRIPTION_MAX)])
+    description_en = TextAreaField(_l("Description in English (optional)"), validators=[max_length(DESCRIPTION_MAX)])
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -101,7 +92,7 @@ class ProductForm(FlaskForm):
             (sub.code, f"{sub.parent.name_en if english else sub.parent.name_vi} › {sub.name_en if english else sub.name_vi}")
             for sub in services.subgroups()
         ]
-        self.category.choices = _choices([("", _l("Choose…"))] + options)
+        self.category.choices = choices([("", _l("Choose…"))] + options)
         self._codes = {code for code, _label in options}
 
     def validate_category(self, field):
@@ -147,28 +138,28 @@ class StockForm(FlaskForm):
                           _l("Enter the stock as a whole number from 0 to %(max)s.", max=services.MAX_STOCK),
                           required=True)
     seen = HiddenField()
-    note = StringField(_l("Why (optional, e.g. new batch, damaged boxes)"), filters=[_strip], validators=[_length(200)])
+    note = StringField(_l("Why (optional, e.g. new batch, damaged boxes)"), filters=[strip], validators=[max_length(200)])
 
     def values(self):
         return _whole(self.stock.data), _whole(self.seen.data)
 
 
 class ProfileForm(FlaskForm):
-    story_vi = TextAreaField(_l("Your story in Vietnamese"), validators=[_length(DESCRIPTION_MAX)])
-    story_en = TextAreaField(_l("Your story in English (optional)"), validators=[_length(DESCRIPTION_MAX)])
+    story_vi = TextAreaField(_l("Your story in Vietnamese"), validators=[max_length(DESCRIPTION_MAX)])
+    story_en = TextAreaField(_l("Your story in English (optional)"), validators=[max_length(DESCRIPTION_MAX)])
     founded_year = _number_field(_l("Founded in (year)"), 1900, 2100, _l("Enter a year from 1900 to this year."))
     members = _number_field(_l("Number of members"), 1, 100_000, _l("Enter a whole number from 1 to 100000."))
-    province_code = SelectField(_l("Province"), coerce=_optional_int, validate_choice=False, validators=[_ChoiceIn()])
-    ward_code = SelectField(_l("Commune or ward"), coerce=_optional_int, validate_choice=False, validators=[_ChoiceIn()])
-    street = StringField(_l("Street address"), filters=[_strip], validators=[_length(200)])
-    phone = StringField(_l("Phone"), filters=[_strip], validators=[_length(20)], render_kw={"autocomplete": "tel", "inputmode": "tel"})
-    email = StringField(_l("Contact email"), filters=[_strip],
-                        validators=[Optional(), Email(message=EMAIL_INVALID), _length(254)], render_kw={"type": "email"})
+    province_code = SelectField(_l("Province"), coerce=optional_int, validate_choice=False, validators=[ChoiceIn()])
+    ward_code = SelectField(_l("Commune or ward"), coerce=optional_int, validate_choice=False, validators=[ChoiceIn()])
+    street = StringField(_l("Street address"), filters=[strip], validators=[max_length(200)])
+    phone = StringField(_l("Phone"), filters=[strip], validators=[max_length(20)], render_kw={"autocomplete": "tel", "inputmode": "tel"})
+    email = StringField(_l("Contact email"), filters=[strip],
+                        validators=[Optional(), Email(message=EMAIL_INVALID), max_length(254)], render_kw={"type": "email"})
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.province_code.choices = _choices((p.code, p.name) for p in places.provinces())
-        self.ward_code.choices = _choices(
+        self.province_code.choices = choices((p.code, p.name) for p in places.provinces())
+        self.ward_code.choices = choices(
             [("", _l("Choose…"))] + [(w.code, w.name) for w in places.wards(self.province_code.data)]
         )
 
@@ -194,30 +185,30 @@ class ProfileForm(FlaskForm):
 
 
 class CertificateForm(FlaskForm):
-    product = SelectField(_l("Product"), coerce=_optional_int, validate_choice=False, validators=[_ChoiceIn()])
-    stars = SelectField(_l("Stars"), coerce=_optional_int, validate_choice=False, validators=[_ChoiceIn()],
-                        choices=_choices([("", _l("Choose…"))] + [(n, "★" * n) for n in range(5, 0, -1)]))
+    product = SelectField(_l("Product"), coerce=optional_int, validate_choice=False, validators=[ChoiceIn()])
+    stars = SelectField(_l("Stars"), coerce=optional_int, validate_choice=False, validators=[ChoiceIn()],
+                        choices=choices([("", _l("Choose…"))] + [(n, "★" * n) for n in range(5, 0, -1)]))
     score = _number_field(_l("Score (of 100)"), 0, 100, _l("The score must be a whole number from 0 to 100."),
                           required=True)
     assessing_level = SelectField(
-        _l("Assessed by"), validate_choice=False, validators=[_ChoiceIn()],
-        choices=_choices([("", _l("Choose…"))] + [(level.value, label) for level, label in LEVEL_LABELS.items()]),
+        _l("Assessed by"), validate_choice=False, validators=[ChoiceIn()],
+        choices=choices([("", _l("Choose…"))] + [(level.value, label) for level, label in LEVEL_LABELS.items()]),
     )
-    issuing_body = StringField(_l("Issuing body (e.g. UBND tỉnh Vĩnh Long)"), filters=[_strip],
-                               validators=[_required(), _length(200)])
-    decision_number = StringField(_l("Decision number"), filters=[_strip], validators=[_length(64)])
+    issuing_body = StringField(_l("Issuing body (e.g. UBND tỉnh Vĩnh Long)"), filters=[strip],
+                               validators=[data_required(), max_length(200)])
+    decision_number = StringField(_l("Decision number"), filters=[strip], validators=[max_length(64)])
     decision_date = _date_field(_l("Decision date"))
-    certificate_number = StringField(_l("Certificate number (3★ and above)"), filters=[_strip], validators=[_length(64)])
+    certificate_number = StringField(_l("Certificate number (3★ and above)"), filters=[strip], validators=[max_length(64)])
     issued_on = _date_field(_l("Issued on"), required=True)
     expires_on = _date_field(_l("Valid until (leave empty for 36 months after issue)"))
     scan = FileField(_l("Scan of the certificate (PDF or photo, at most 8 MB)"),
                      render_kw={"accept": "application/pdf,image/jpeg,image/png,image/webp"})
-    criteria_version = SelectField(_l("Criteria"), validate_choice=False, validators=[_ChoiceIn()],
-                                   choices=_choices((version, version) for version in CRITERIA_VERSIONS))
+    criteria_version = SelectField(_l("Criteria"), validate_choice=False, validators=[ChoiceIn()],
+                                   choices=choices((version, version) for version in CRITERIA_VERSIONS))
 
     def __init__(self, products, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.product.choices = _choices([("", _l("Choose…"))] + [(p.id, p.name_vi) for p in products])
+        self.product.choices = choices([("", _l("Choose…"))] + [(p.id, p.name_vi) for p in products])
 
     def details(self):
         issued_on = _date(self.issued_on.data)

@@ -14,6 +14,7 @@ from marketplace.catalog.photos import UploadError, read_upload
 from marketplace.catalog.publishing import missing_for_publication
 from marketplace.catalog.rules import CertificateError
 from marketplace.extensions import db
+from marketplace.forms import show_refusal
 from marketplace.portal import services
 from marketplace.portal.forms import CertificateForm, NewProductForm, ProductForm, ProfileForm, StockForm
 from marketplace.producers.models import CooperativePhoto
@@ -32,15 +33,6 @@ def _not_cached(response):
 
 def _me():
     return current_user._get_current_object()
-
-
-def _show(form, error):
-    """Put a service's refusal next to its field, or above the form."""
-    field = getattr(form, error.field, None) if error.field else None
-    if field is not None:
-        field.errors = [*field.errors, error.message]
-    else:
-        flash(error.message, "error")
 
 
 def _product(product_id):
@@ -81,7 +73,7 @@ def profile():
         try:
             services.update_profile(cooperative, form.details())
         except services.PortalError as error:
-            _show(form, error)
+            show_refusal(form, error)
         else:
             flash(_("Your public profile is saved."), "success")
             return redirect(url_for("portal.profile"))
@@ -146,7 +138,7 @@ def product_new():
         try:
             product = services.create_product(current_cooperative(), form.details(), form.starting_stock(), _me())
         except services.PortalError as error:
-            _show(form, error)
+            show_refusal(form, error)
         else:
             flash(_("Saved as a draft. Add photos, then publish it."), "success")
             return redirect(url_for("portal.product_edit", product_id=product.id))
@@ -175,7 +167,7 @@ def product_edit(product_id):
         try:
             services.update_product(product, form.details())
         except services.PortalError as error:
-            _show(form, error)
+            show_refusal(form, error)
         else:
             flash(_("Changes saved."), "success")
             return redirect(url_for("portal.product_edit", product_id=product.id))
@@ -304,7 +296,7 @@ def product_stock(product_id):
                 raise services.StockConflict(product.stock)
             changed = services.change_stock(product, new_stock, seen, _me(), form.note.data)
         except services.PortalError as error:
-            _show(form, error)
+            show_refusal(form, error)
             if isinstance(error, services.StockConflict):
                 form.seen.data = str(error.current)
         else:
@@ -382,7 +374,7 @@ def certificate_new():
                 raise CertificateError("scan", error.message) from None
             program.submit_certificate(product, form.details(), data, _me())
         except CertificateError as error:
-            _show(form, error)
+            show_refusal(form, error)
         else:
             flash(_("Sent to the OCOP council. The badge shows once they approve it; we will tell you."), "success")
             return redirect(url_for("portal.certificates"))

@@ -6,11 +6,11 @@ from datetime import date
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, SelectField, SelectMultipleField, StringField, TextAreaField
-from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from marketplace import places
+from marketplace.forms import choices, optional_int
 from marketplace.i18n import current_language
 from marketplace.money import parse_vnd
 from marketplace.valuechain import labels, services
@@ -21,10 +21,6 @@ from marketplace.valuechain.models import (
     Frequency,
     Unit,
 )
-
-
-def _choices(pairs):
-    return [SelectChoice(value, label) for value, label in pairs]
 
 
 class ChoiceIn:
@@ -52,15 +48,8 @@ class CheckboxesField(SelectMultipleField):
         pass  # ChoiceIn says what is wrong, in our words
 
 
-def _int_or_none(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
 def _ints(values):
-    return [_int_or_none(v) for v in values or []]
+    return [optional_int(v) for v in values or []]
 
 
 class WholeNumberField(StringField):
@@ -110,18 +99,18 @@ def category_choices(categories):
     for group in categories:
         pairs.append((group.id, f"{group.code}. {group.name(language)}"))
         pairs += [(sub.id, f"\u00a0\u00a0{sub.code}. {sub.name(language)}") for sub in group.children]
-    return _choices(pairs)
+    return choices(pairs)
 
 
 def province_choices(blank=None):
     pairs = [("", blank)] if blank else []
-    return _choices(pairs + [(p.code, p.name) for p in places.provinces()])
+    return choices(pairs + [(p.code, p.name) for p in places.provinces()])
 
 
 class RequestForm(FlaskForm):
     title = StringField(_l("Title"), render_kw={"maxlength": 200},
                         description=_l("What you are looking for, e.g. “Coconut candy, 400 g boxes, for our shops”."))
-    category_id = SelectField(_l("OCOP group or sub-group"), coerce=_int_or_none, validate_choice=False,
+    category_id = SelectField(_l("OCOP group or sub-group"), coerce=optional_int, validate_choice=False,
                               validators=[ChoiceIn()])
     specification = TextAreaField(_l("Specification"), render_kw={"rows": 4, "maxlength": 5000})
     quantity = WholeNumberField(_l("Quantity"), render_kw={"inputmode": "numeric"})
@@ -131,11 +120,11 @@ class RequestForm(FlaskForm):
     period_end = DateInput(_l("Supply until"))
     target_price_min = WholeNumberField(_l("Target price from (đồng per unit)"), render_kw={"inputmode": "numeric"})
     target_price_max = WholeNumberField(_l("Target price up to (đồng per unit)"), render_kw={"inputmode": "numeric"})
-    min_stars = SelectField(_l("Minimum OCOP stars"), coerce=_int_or_none, default=3, validate_choice=False)
+    min_stars = SelectField(_l("Minimum OCOP stars"), coerce=optional_int, default=3, validate_choice=False)
     certifications = CheckboxesField(_l("Required certifications"), validators=[ChoiceIn(optional=True)])
     packaging = StringField(_l("Packaging"), render_kw={"maxlength": 200})
     delivery_term = SelectField(_l("Delivery term"), validate_choice=False, validators=[ChoiceIn()])
-    delivery_province_code = SelectField(_l("Deliver to (province)"), coerce=_int_or_none, validate_choice=False,
+    delivery_province_code = SelectField(_l("Deliver to (province)"), coerce=optional_int, validate_choice=False,
                                          validators=[ChoiceIn()])
     deadline = DateInput(_l("Deadline for offers"))
     anonymous = BooleanField(_l("Post anonymously (producers do not see our company name)"))
@@ -143,11 +132,11 @@ class RequestForm(FlaskForm):
     def __init__(self, *args, categories=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.category_id.choices = category_choices(categories)
-        self.unit.choices = _choices((u.value, labels.unit_label(u)) for u in Unit)
-        self.frequency.choices = _choices((f.value, labels.frequency_label(f)) for f in Frequency)
-        self.min_stars.choices = _choices((n, f"{n}★") for n in range(1, 6))
-        self.certifications.choices = _choices((c.value, labels.certification_label(c)) for c in Certification)
-        self.delivery_term.choices = _choices((t.value, labels.delivery_term_label(t)) for t in DeliveryTerm)
+        self.unit.choices = choices((u.value, labels.unit_label(u)) for u in Unit)
+        self.frequency.choices = choices((f.value, labels.frequency_label(f)) for f in Frequency)
+        self.min_stars.choices = choices((n, f"{n}★") for n in range(1, 6))
+        self.certifications.choices = choices((c.value, labels.certification_label(c)) for c in Certification)
+        self.delivery_term.choices = choices((t.value, labels.delivery_term_label(t)) for t in DeliveryTerm)
         self.delivery_province_code.choices = province_choices(_l("Choose…"))
 
     def details(self):
@@ -165,11 +154,11 @@ class RequestForm(FlaskForm):
 
 def product_choices(products):
     language = current_language()
-    return _choices((p.id, f"{p.name(language)} ({p.unit})") for p in products)
+    return choices((p.id, f"{p.name(language)} ({p.unit})") for p in products)
 
 
 class OfferForm(FlaskForm):
-    product_ids = CheckboxesField(_l("Products offered"), coerce=_int_or_none)
+    product_ids = CheckboxesField(_l("Products offered"), coerce=optional_int)
     unit_price = WholeNumberField(_l("Unit price (đồng per unit of the request)"), render_kw={"inputmode": "numeric"})
     quantity_per_period = WholeNumberField(_l("Quantity you can supply per period"), render_kw={"inputmode": "numeric"})
     lead_time_days = WholeNumberField(_l("Lead time (days)"), default=7, render_kw={"inputmode": "numeric"})
@@ -196,7 +185,7 @@ class MessageForm(FlaskForm):
 
 
 class PartnershipForm(FlaskForm):
-    product_ids = CheckboxesField(_l("Products"), coerce=_int_or_none)
+    product_ids = CheckboxesField(_l("Products"), coerce=optional_int)
     unit_price = WholeNumberField(_l("Price (đồng per unit)"), render_kw={"inputmode": "numeric"})
     unit = SelectField(_l("Unit"), validate_choice=False, validators=[ChoiceIn()])
     volume_per_period = WholeNumberField(_l("Volume per period"), render_kw={"inputmode": "numeric"})
@@ -208,8 +197,8 @@ class PartnershipForm(FlaskForm):
     def __init__(self, *args, products=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.product_ids.choices = product_choices(products)
-        self.unit.choices = _choices((u.value, labels.unit_label(u)) for u in Unit)
-        self.frequency.choices = _choices((f.value, labels.frequency_label(f)) for f in Frequency)
+        self.unit.choices = choices((u.value, labels.unit_label(u)) for u in Unit)
+        self.frequency.choices = choices((f.value, labels.frequency_label(f)) for f in Frequency)
 
     def terms(self):
         return services.PartnershipTerms(
@@ -225,7 +214,7 @@ class CapacityForm(FlaskForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.unit.choices = _choices((u.value, labels.unit_label(u)) for u in Unit)
+        self.unit.choices = choices((u.value, labels.unit_label(u)) for u in Unit)
 
 
 class CertificationForm(FlaskForm):
@@ -235,7 +224,7 @@ class CertificationForm(FlaskForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.kind.choices = _choices((c.value, labels.certification_label(c)) for c in DECLARED_CERTIFICATIONS)
+        self.kind.choices = choices((c.value, labels.certification_label(c)) for c in DECLARED_CERTIFICATIONS)
 
 
 class CompanyProfileForm(FlaskForm):
@@ -244,7 +233,7 @@ class CompanyProfileForm(FlaskForm):
     contact_phone = StringField(_l("Phone"), render_kw={"maxlength": 20, "autocomplete": "tel", "inputmode": "tel"})
     contact_email = StringField(_l("Email"), render_kw={"maxlength": 254, "autocomplete": "email", "type": "email"})
     website = StringField(_l("Website"), render_kw={"maxlength": 200, "type": "url"})
-    market_provinces = CheckboxesField(_l("Provinces we sell in"), coerce=_int_or_none,
+    market_provinces = CheckboxesField(_l("Provinces we sell in"), coerce=optional_int,
                                        validators=[ChoiceIn(optional=True)])
     export_countries = SelectMultipleField(_l("Countries we export to"), validators=[ChoiceIn(optional=True)],
                                            validate_choice=False, render_kw={"size": 8})
@@ -256,9 +245,9 @@ class CompanyProfileForm(FlaskForm):
         super().__init__(*args, **kwargs)
         language = current_language()
         self.market_provinces.choices = province_choices()
-        self.export_countries.choices = _choices(labels.country_names().items())
-        self.groups_sought.choices = _choices((g.code, f"{g.code}. {g.name(language)}") for g in groups)
-        self.certifications_required.choices = _choices(
+        self.export_countries.choices = choices(labels.country_names().items())
+        self.groups_sought.choices = choices((g.code, f"{g.code}. {g.name(language)}") for g in groups)
+        self.certifications_required.choices = choices(
             (c.value, labels.certification_label(c)) for c in Certification
         )
 

@@ -22,6 +22,7 @@ from marketplace.accounts.authz import (
 from marketplace.catalog.models import Product, ProductStatus
 from marketplace.catalog.services import categories_tree
 from marketplace.extensions import db
+from marketplace.forms import show_refusal
 from marketplace.producers import services as producers
 from marketplace.producers.constants import LEGACY_DISTRICTS
 from marketplace.valuechain import chain, labels, matching, services
@@ -74,15 +75,6 @@ def buyer_name(rfq):
 def _me():
     """The signed-in User itself (services store it in relationships)."""
     return current_user._get_current_object()
-
-
-def _show(form, error):
-    """Put a service's refusal next to its field, or above the form."""
-    field = getattr(form, error.field, None) if error.field else None
-    if field is not None:
-        field.errors = [*field.errors, str(error.message)]
-    else:
-        flash(str(error.message), "error")
 
 
 def _page_number():
@@ -184,7 +176,7 @@ def new_request():
         try:
             rfq = services.create_request(current_distributor(), _me(), form.details(), publish=publish)
         except ValueChainError as error:
-            _show(form, error)
+            show_refusal(form, error)
         else:
             flash(_("Your request is open to offers.") if publish else _("Saved as a draft."), "success")
             return redirect(url_for("valuechain.request_detail", request_id=rfq.id))
@@ -211,7 +203,7 @@ def edit_request(request_id):
                 services.publish_request(rfq)
         except ValueChainError as error:
             db.session.rollback()
-            _show(form, error)
+            show_refusal(form, error)
         else:
             flash(_("Your request is open to offers.") if publish else _("Saved as a draft."), "success")
             return redirect(url_for("valuechain.request_detail", request_id=rfq.id))
@@ -297,7 +289,7 @@ def company_profile():
             services.update_company_profile(company, form.profile())
         except ValueChainError as error:
             db.session.rollback()
-            _show(form, error)
+            show_refusal(form, error)
         else:
             flash(_("The company profile is saved."), "success")
             return redirect(url_for("valuechain.company_profile"))
@@ -322,7 +314,7 @@ def propose_partnership(slug):
         try:
             services.propose_partnership(current_distributor(), cooperative, _me(), form.terms())
         except ValueChainError as error:
-            _show(form, error)
+            show_refusal(form, error)
         else:
             flash(_("Proposal sent to %(name)s.", name=cooperative.name), "success")
             return redirect(url_for("valuechain.partnerships"))
@@ -378,7 +370,7 @@ def make_offer(request_id):
                 offer = services.submit_offer(rfq, cooperative, _me(), form.details(), today)
         except ValueChainError as error:
             db.session.rollback()
-            _show(form, error)
+            show_refusal(form, error)
         else:
             flash(_("Your offer is saved; the buyer is told."), "success")
             return redirect(url_for("valuechain.offer_thread", offer_id=offer.id))
@@ -434,7 +426,7 @@ def save_capacity(product_id):
             services.set_capacity(current_cooperative(), product.id, form.monthly_quantity.data, form.unit.data)
         except ValueChainError as error:
             db.session.rollback()
-            _show(form, error)
+            show_refusal(form, error)
         else:
             flash(_("Capacity saved."), "success")
             return redirect(url_for("valuechain.supply_profile"))
@@ -450,7 +442,7 @@ def add_certification():
             services.add_certification(current_cooperative(), form.kind.data, form.reference.data, form.valid_until.data)
         except ValueChainError as error:
             db.session.rollback()
-            _show(form, error)
+            show_refusal(form, error)
         else:
             flash(_("Certification added."), "success")
             return redirect(url_for("valuechain.supply_profile"))
@@ -492,7 +484,7 @@ def offer_thread(offer_id):
             services.post_message(offer, _me(), from_distributor, form.body.data)
         except ValueChainError as error:
             db.session.rollback()
-            _show(form, error)
+            show_refusal(form, error)
         else:
             return redirect(url_for("valuechain.offer_thread", offer_id=offer.id) + "#thread")
     return render_template("valuechain/offer_thread.html", offer=offer, rfq=offer.request, form=form,
