@@ -210,16 +210,21 @@ def edit_request(request_id):
     return _request_form_page(form, rfq)
 
 
-def _request_action(request_id, action, done):
-    rfq = _own_request(request_id)
+def _act(action, done):
+    """On a valid action form, run `action`; flash `done`, or the refusal with nothing saved."""
     if ActionForm().validate_on_submit():
         try:
-            action(rfq)
+            action()
         except ValueChainError as error:
             db.session.rollback()
             flash(str(error.message), "error")
         else:
             flash(done, "success")
+
+
+def _request_action(request_id, action, done):
+    rfq = _own_request(request_id)
+    _act(lambda: action(rfq), done)
     return redirect(url_for("valuechain.request_detail", request_id=rfq.id))
 
 
@@ -248,14 +253,7 @@ def _offer_action(offer_id, action, done):
     if offer is None:
         abort(404)
     owned_by_current_distributor(offer.request)
-    if ActionForm().validate_on_submit():
-        try:
-            action(offer)
-        except ValueChainError as error:
-            db.session.rollback()
-            flash(str(error.message), "error")
-        else:
-            flash(done, "success")
+    _act(lambda: action(offer), done)
     return redirect(url_for("valuechain.compare_offers", request_id=offer.request_id))
 
 
@@ -384,14 +382,7 @@ def withdraw_offer(request_id):
     offer = services.current_offer(rfq, current_cooperative())
     if offer is None:
         abort(404)
-    if ActionForm().validate_on_submit():
-        try:
-            services.withdraw_offer(offer)
-        except ValueChainError as error:
-            db.session.rollback()
-            flash(str(error.message), "error")
-        else:
-            flash(_("Your offer is withdrawn."), "success")
+    _act(lambda: services.withdraw_offer(offer), _("Your offer is withdrawn."))
     return redirect(url_for("valuechain.request_detail", request_id=rfq.id))
 
 
@@ -515,14 +506,7 @@ def _partnership_side(partnership_id):
 
 
 def _partnership_action(action, done):
-    if ActionForm().validate_on_submit():
-        try:
-            action()
-        except ValueChainError as error:
-            db.session.rollback()
-            flash(str(error.message), "error")
-        else:
-            flash(done, "success")
+    _act(action, done)
     return redirect(url_for("valuechain.partnerships"))
 
 
