@@ -8,22 +8,9 @@ from playwright.sync_api import expect
 from marketplace import clock
 from marketplace.accounts.models import Role
 from marketplace.extensions import db
-from tests.factories import PASSWORD, make_cooperative, make_cooperative_staff, make_user
+from tests.e2e.helpers import sign_in, sign_out
+from tests.factories import make_cooperative, make_cooperative_staff, make_user
 from tests.portal.uploads import image_bytes, pdf_bytes
-
-
-def _sign_in(page, live_server, email):
-    page.goto(live_server + "/sign-in")
-    page.fill("#email", email)
-    page.fill("#password", PASSWORD)
-    page.locator("#sign-in-submit").click()
-    expect(page.locator("#account-menu")).to_be_visible()
-
-
-def _sign_out(page):
-    page.locator("#account-menu summary").click()
-    page.locator("#sign-out").click()
-    expect(page.locator("#nav-sign-in")).to_be_visible()
 
 
 def test_staff_list_and_certify_a_product_and_the_council_approves_it(app, live_server, page):
@@ -32,7 +19,7 @@ def test_staff_list_and_certify_a_product_and_the_council_approves_it(app, live_
     make_user(role=Role.COUNCIL_REVIEWER, email="reviewer@council.example")
     db.session.commit()  # the live server reads with its own sessions
 
-    _sign_in(page, live_server, "staff@dua-sap.example")
+    sign_in(page, live_server, "staff@dua-sap.example")
     page.locator("#account-menu summary").click()
     page.locator("#nav-portal").click()
     expect(page).to_have_url(live_server + "/portal")
@@ -73,9 +60,9 @@ def test_staff_list_and_certify_a_product_and_the_council_approves_it(app, live_
     expect(page.locator("#certificates .status-pending")).to_have_count(1)
     page.goto(live_server + "/products/keo-dua-sap")
     expect(page.locator(".summary .ocop-badge")).to_have_count(0)  # pending: no badge yet
-    _sign_out(page)
+    sign_out(page)
 
-    _sign_in(page, live_server, "reviewer@council.example")
+    sign_in(page, live_server, "reviewer@council.example")
     page.locator("#account-menu summary").click()
     page.locator("#nav-certificate-reviews").click()
     expect(page).to_have_url(live_server + "/council/reviews")

@@ -7,8 +7,8 @@ from playwright.sync_api import expect
 
 from marketplace import clock
 from marketplace.extensions import db
+from tests.e2e.helpers import sign_in, sign_out
 from tests.factories import (
-    PASSWORD,
     category,
     make_certificate,
     make_cooperative,
@@ -17,21 +17,6 @@ from tests.factories import (
     make_distributor_staff,
     make_product,
 )
-
-
-def _sign_in(page, live_server, email):
-    """Sign in; pages then speak the user's language (English for both users here)."""
-    page.goto(live_server + "/sign-in")
-    page.fill("#email", email)
-    page.fill("#password", PASSWORD)
-    page.locator("#sign-in-submit").click()
-    expect(page.locator("#account-menu")).to_be_visible()
-
-
-def _sign_out(page):
-    page.locator("#account-menu summary").click()
-    page.locator("#sign-out").click()
-    expect(page.locator("#nav-sign-in")).to_be_visible()
 
 
 def test_a_request_becomes_a_public_partnership(app, live_server, page):
@@ -47,7 +32,7 @@ def test_a_request_becomes_a_public_partnership(app, live_server, page):
     deadline = (clock.today() + timedelta(days=14)).isoformat()
 
     # The distributor posts a request for coconut candy.
-    _sign_in(page, live_server, "buyer@xanh-mart.example")
+    sign_in(page, live_server, "buyer@xanh-mart.example")
     page.locator("#nav-sourcing").click()
     page.locator("#post-request").click()
     expect(page).to_have_url(re.compile(r"/sourcing/new$"))
@@ -68,10 +53,10 @@ def test_a_request_becomes_a_public_partnership(app, live_server, page):
     expect(page.locator("#matches li")).to_have_count(1)
     expect(page.locator("#matches")).to_contain_text("HTX Kẹo dừa Thành Thới")
     expect(page.locator("#matches")).to_contain_text("5★ valid to")
-    _sign_out(page)
+    sign_out(page)
 
     # The cooperative sees it recommended, with a notice, and offers.
-    _sign_in(page, live_server, "staff@thanh-thoi.example")
+    sign_in(page, live_server, "staff@thanh-thoi.example")
     expect(page.locator("#nav-notices .nav-badge")).to_have_text("1")
     page.locator("#account-menu summary").click()
     page.locator("#nav-cooperative").click()
@@ -91,10 +76,10 @@ def test_a_request_becomes_a_public_partnership(app, live_server, page):
     page.locator("#offer-submit").click()
     expect(page).to_have_url(re.compile(r"/sourcing/offers/\d+$"))
     expect(page.locator("#offer-facts")).to_contain_text("Durian coconut candy")
-    _sign_out(page)
+    sign_out(page)
 
     # The distributor compares the offers and accepts, agreeing to show the partnership.
-    _sign_in(page, live_server, "buyer@xanh-mart.example")
+    sign_in(page, live_server, "buyer@xanh-mart.example")
     page.locator("#account-menu summary").click()
     page.locator("#nav-company").click()
     page.locator("#link-my-requests").click()
