@@ -471,8 +471,11 @@ def read_stock_file(cooperative, text):
         result.rows.append(row)
         expected = (columns,) if columns else (2, 3)
         if len(cells) not in expected:
-            row.errors.append(_l("expected %(columns)s, found %(n)s values",
-                                 columns=" or ".join({2: "slug,stock", 3: "slug,price,stock"}[n] for n in expected), n=len(cells)))
+            if columns:
+                row.errors.append(_l("expected %(columns)s, found %(n)s values",
+                                     columns={2: "slug,stock", 3: "slug,price,stock"}[columns], n=len(cells)))
+            else:
+                row.errors.append(_l("expected slug,stock or slug,price,stock, found %(n)s values", n=len(cells)))
             continue
         if len(cells) == 3:
             row.price_vnd = _read_price(cells[1], row)
