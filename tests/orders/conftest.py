@@ -36,9 +36,9 @@ def lines(*pairs):
     return [services.LineRequest(product.id, quantity, product.price_vnd) for product, quantity in pairs]
 
 
-def place(*pairs, user=None, **delivery_fields):
-    """Place an order of (product, quantity) pairs through the service."""
-    return services.place_order(delivery(**delivery_fields), lines(*pairs), token(), user=user)
+def place(*pairs, user=None, language="en", **delivery_fields):
+    """Place an order of (product, quantity) pairs through the service (mails in `language`)."""
+    return services.place_order(delivery(**delivery_fields), lines(*pairs), token(), user=user, language=language)
 
 
 @pytest.fixture(autouse=True)
@@ -47,6 +47,16 @@ def _request_context(app):
     that tests read the msgids)."""
     with app.test_request_context("/?lang=en"):
         yield
+
+
+@pytest.fixture
+def client(app):
+    """A browser that reads the site in English (messages are translated when they are made,
+    so tests read the English msgids whatever the Vietnamese catalogue holds)."""
+    client = app.test_client()
+    with client.session_transaction() as session:
+        session["lang"] = "en"
+    return client
 
 
 @pytest.fixture

@@ -220,7 +220,7 @@ def test_placing_mails_the_buyer_in_their_language_and_tells_the_cooperative(two
 
 def test_vietnamese_buyers_get_vietnamese_prices_in_mail(two_cooperatives, outbox):
     _, product_a, _, _ = two_cooperatives
-    place((product_a, 2))
+    place((product_a, 2), language="vi")
     assert "170.000\xa0₫" in outbox[0].get_content()
 
 
