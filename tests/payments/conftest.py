@@ -4,7 +4,6 @@ import sqlalchemy as sa
 
 from marketplace.catalog.models import Product
 from marketplace.extensions import db
-from marketplace.mail import outbox as mail_outbox
 from marketplace.orders import services as orders
 from marketplace.orders.models import PaymentMethod
 from marketplace.payments import services
@@ -34,14 +33,6 @@ def _request_context(app):
 
 
 @pytest.fixture
-def outbox(app):
-    messages = mail_outbox(app)
-    messages.clear()
-    yield messages
-    messages.clear()
-
-
-@pytest.fixture
 def shop(app):
     """Two cooperatives with a product each (85.000 ₫ + 30.000 ₫ shipping; 120.000 ₫ + 25.000 ₫)."""
     coop_a = make_cooperative(name="HTX Kẹo dừa Thanh Long", shipping_fee_vnd=30000, free_shipping_from_vnd=None)
@@ -53,7 +44,9 @@ def shop(app):
 
 
 def place_card_order(*pairs, user=None):
-    return orders.place_order(delivery(), lines(*pairs), token(), user=user, payment_method=PaymentMethod.CARD)
+    """A card order by an English-speaking buyer (the tests read the msgids)."""
+    return orders.place_order(delivery(), lines(*pairs), token(), user=user, payment_method=PaymentMethod.CARD,
+                              language="en")
 
 
 def start(order):

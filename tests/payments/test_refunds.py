@@ -71,7 +71,7 @@ def test_refunding_a_whole_card_order_through_stripe(app, admin_client, fake_str
     assert stock(shop["candy"]) == 10 and stock(shop["oil"]) == 10
     assert balance(shop["coop_a"]) == 0 and balance(shop["coop_b"]) == 0  # exactly what was credited, taken back
     mail, = [m for m in outbox if m["Subject"] == f"Refund for order {order.number}"]
-    assert "345.000" in mail.get_content() and "back to the card" in mail.get_content()  # in the buyer's Vietnamese
+    assert "₫345,000" in mail.get_content() and "back to the card" in mail.get_content()  # in the order's language
     buyer_page = sign_in_as(app.test_client(), buyer).get(f"/orders/{order.number}?lang=en").get_data(as_text=True)
     assert "Refunds" in buyer_page and "₫345,000" in buyer_page and "Out of stock after all" in buyer_page
     # Nothing is left: a second refund is refused and Stripe is not asked again.

@@ -3,6 +3,7 @@ input answers (an error next to the field, or 404, and nothing changed), and que
 from datetime import timedelta
 
 import pytest
+from flask_babel import force_locale
 import sqlalchemy as sa
 
 from marketplace import clock
@@ -438,7 +439,7 @@ def test_a_second_live_offer_is_refused_by_the_service(app, world):
 
     details = services.OfferDetails(product_ids=[world["candy"].id], unit_price=1, quantity_per_period=1,
                                     lead_time_days=1, valid_until=TODAY)
-    with pytest.raises(ValueChainError, match="already have an offer"):
+    with force_locale("en"), pytest.raises(ValueChainError, match="already have an offer"):
         services.submit_offer(world["request"], world["coop_a"], world["staff_a"], details, TODAY)
     assert count(Offer) == 1
 
