@@ -73,6 +73,7 @@ def configure_blueprints(app):
     configure_value_chain(app)
     configure_portal(app)
     configure_orders(app)
+    configure_payments(app)
     register_error_pages(app)
 
 
@@ -100,6 +101,8 @@ def configure_orders(app):
     app.register_blueprint(orders_bp)  # cart, checkout, orders, reviews
     app.register_blueprint(portal_orders_bp)  # /portal/orders, /portal/sales, /portal/shipping
 
+
+def configure_payments(app):
     from marketplace.payments.views import bp as payments_bp
 
     # paying by card and back, /webhooks/stripe, /admin/payments, /admin/payouts, /portal/ledger
