@@ -1088,6 +1088,16 @@ def status_counts(cooperative):
     return {status: count for status, count in rows}
 
 
+def orders_to_confirm(cooperative):
+    """How many of the cooperative's shipments wait for it to confirm (card orders reach
+    "placed" once paid)."""
+    return db.session.scalar(
+        sa.select(sa.func.count(Shipment.id)).where(
+            Shipment.cooperative_id == cooperative.id, Shipment.status == Status.PLACED
+        )
+    )
+
+
 def get_shipment(shipment_id):
     return db.session.scalar(
         sa.select(Shipment)

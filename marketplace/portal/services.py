@@ -621,8 +621,9 @@ def certificates_of(cooperative):
 
 @dataclass
 class Dashboard:
-    """What needs doing. (Orders to confirm join this list with the orders feature.)"""
+    """What needs doing."""
 
+    to_confirm: int  # shipments placed (cash, or card once paid), waiting for the cooperative
     low_stock: list
     expiring: list  # approved certificates whose badge ends within 90 days
     expired: list  # approved certificates whose badge has ended, no renewal waiting
@@ -632,7 +633,7 @@ class Dashboard:
 
     @property
     def nothing_to_do(self):
-        return not (self.low_stock or self.expiring or self.expired or self.rejected)
+        return not (self.to_confirm or self.low_stock or self.expiring or self.expired or self.rejected)
 
 
 def dashboard(cooperative, today=None):
@@ -650,7 +651,10 @@ def dashboard(cooperative, today=None):
     pending_products = {c.product_id for c in certificates if c.review_status == ReviewStatus.PENDING}
     approved = [c for c in certificates if c.review_status == ReviewStatus.APPROVED and c.stars >= 3]
     horizon = today + timedelta(days=EXPIRY_WARNING_DAYS)
+    from marketplace.orders.services import orders_to_confirm
+
     return Dashboard(
+        to_confirm=orders_to_confirm(cooperative),
         low_stock=low_stock,
         expiring=sorted((c for c in approved if today <= c.expires_on <= horizon), key=lambda c: c.expires_on),
         expired=[c for c in approved if c.expires_on < today and c.product_id not in pending_products],
