@@ -121,6 +121,17 @@ def runner(app):
 
 
 @pytest.fixture
+def outbox(app):
+    """Mail sent during this test, from the moment the test asks for it."""
+    from marketplace import mail
+
+    messages = mail.outbox(app)
+    messages.clear()
+    yield messages
+    messages.clear()
+
+
+@pytest.fixture
 def count_queries(app):
     """Usage: `with count_queries() as queries: ...; assert len(queries) == N`."""
     from contextlib import contextmanager

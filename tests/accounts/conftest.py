@@ -1,16 +1,6 @@
-"""Fixtures of the accounts tests: the captured mail, and reading links out of it."""
+"""Helpers of the accounts tests: reading links out of the captured mail (tests/conftest.py has `outbox`)."""
 import re
 from urllib.parse import urlsplit
-
-import pytest
-
-from marketplace.mail import outbox as mail_outbox
-
-
-@pytest.fixture
-def outbox(app):
-    """Mail sent during this test (the `app` fixture starts each test with none)."""
-    return mail_outbox(app)
 
 
 def link_in(message):

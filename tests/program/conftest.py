@@ -7,7 +7,6 @@ import pytest
 from marketplace import clock
 from marketplace.accounts.models import Role
 from marketplace.extensions import db
-from marketplace.mail import outbox as mail_outbox
 from tests.factories import make_cooperative, make_cooperative_staff, make_product, make_user, sign_in_as
 
 
@@ -41,14 +40,6 @@ def staff(cooperative):
 @pytest.fixture
 def reviewer(app):
     return make_user(role=Role.COUNCIL_REVIEWER, language="en", display_name="Chị Hà")
-
-
-@pytest.fixture
-def outbox(app):
-    messages = mail_outbox(app)
-    messages.clear()
-    yield messages
-    messages.clear()
 
 
 def client_for(app, user):
