@@ -57,9 +57,6 @@ class User(UserMixin, db.Model):
     def is_active(self):
         return self.deleted_at is None
 
-    def has_role(self, *roles):
-        return self.role in roles
-
     @property
     def name(self):
         """What pages call this person: the display name, else the part of the email before @."""

@@ -29,10 +29,6 @@ class OcopCategory(db.Model):
     parent = relationship("OcopCategory", remote_side=[id], back_populates="children")
     children = relationship("OcopCategory", back_populates="parent", order_by="OcopCategory.position")
 
-    @property
-    def is_group(self):
-        return self.parent_id is None
-
     def name(self, locale):
         return self.name_en if str(locale).startswith("en") else self.name_vi
 
@@ -209,9 +205,6 @@ class OcopCertificate(db.Model):
     @rates_potential.expression
     def rates_potential(cls):
         return sa.and_(cls.review_status == ReviewStatus.APPROVED, cls.stars < CERTIFIED_MIN_STARS)
-
-    def is_expired(self, today):
-        return self.expires_on < today
 
     def __repr__(self):
         return f"<OcopCertificate {self.stars}★ {self.certificate_number}>"

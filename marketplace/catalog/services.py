@@ -66,13 +66,6 @@ class ProductFilters:
 DEFAULTS = ProductFilters()
 
 
-@dataclass
-class FilterErrors:
-    """Parameter name -> message, for the API's 400 answers; pages ignore bad values."""
-
-    errors: dict = field(default_factory=dict)
-
-
 def _parse_int(args, name, errors, low=None, high=None):
     raw = (args.get(name) or "").strip()
     if not raw:

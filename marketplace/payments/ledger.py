@@ -16,9 +16,6 @@ from marketplace.extensions import db
 from marketplace.money import prorate, share_of
 from marketplace.payments.models import LedgerEntry, LedgerKind
 
-SHIPMENT_CREDITS = (LedgerKind.SALE_CREDIT, LedgerKind.COMMISSION_DEBIT, LedgerKind.SHIPPING_CREDIT)
-
-
 def commission_rate():
     return Decimal(str(current_app.config["COMMISSION_RATE"]))
 
@@ -62,11 +59,6 @@ def _shipment_sums(shipment_id):
         .group_by(LedgerEntry.kind)
     ).all()
     return {LedgerKind(kind): int(total) for kind, total in rows}
-
-
-def is_credited(shipment_id):
-    sums = _shipment_sums(shipment_id)
-    return any(kind in sums for kind in SHIPMENT_CREDITS)
 
 
 def debit_refund(part, shipment, order_number):

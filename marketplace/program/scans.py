@@ -63,8 +63,3 @@ def save_scan(data):
 def scan_location(name):
     """(folder, file name, media type) of a stored scan, for send_from_directory."""
     return _folder(), name, MEDIA_TYPES[Path(name).suffix]
-
-
-def delete_scan(name):
-    if name:
-        (_folder() / name).unlink(missing_ok=True)

@@ -34,15 +34,6 @@ def words(text):
     return WORD.findall(nfc(text or "").lower())
 
 
-def folded_words(text):
-    return [fold_word(word) for word in words(text)]
-
-
-def marked_words(text):
-    """The words whose diacritics matter (exact form differs from the folded one)."""
-    return [word for word in words(text) if fold_word(word) != word]
-
-
 # Whoosh analyzers: a tokenizer that normalises to NFC first, then filters.
 
 

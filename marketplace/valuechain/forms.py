@@ -48,10 +48,6 @@ class CheckboxesField(SelectMultipleField):
         pass  # ChoiceIn says what is wrong, in our words
 
 
-def _ints(values):
-    return [optional_int(v) for v in values or []]
-
-
 class WholeNumberField(StringField):
     """A whole number typed with or without thousands separators ("1.500", "85,000 ₫");
     None when left empty."""

@@ -896,10 +896,6 @@ def _public_partnerships():
     )
 
 
-def public_partnerships_of_cooperative(cooperative):
-    return db.session.scalars(_public_partnerships().where(Partnership.cooperative_id == cooperative.id)).all()
-
-
 # ---------------------------------------------------------------------------------------
 # The digest
 
