@@ -33,7 +33,8 @@ from marketplace.extensions import db
 from marketplace.mail import send_mail
 from marketplace.producers.constants import LEGACY_DISTRICTS
 from marketplace.producers.models import ApprovalStatus, Cooperative, EntityKind
-from marketplace.text import nfc, slugify
+from marketplace.slugs import unique_slug
+from marketplace.text import nfc
 from marketplace.valuechain.models import DistributorCompany, DistributorKind
 
 
@@ -481,15 +482,6 @@ def _require_unattached(user, message=None):
         ))
 
 
-def _unique_slug(model, name):
-    base = slugify(name, max_length=100)
-    taken = set(db.session.scalars(sa.select(model.slug).where(model.slug.like(f"{base}%"))))
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
 def _add_member(user, organisation, is_owner=False):
     org_type = organisation_type(organisation)
     db.session.add(org_type.member_model(user=user, is_owner=is_owner, **{org_type.member_column: organisation.id}))
@@ -543,7 +535,7 @@ def register_cooperative(user, details):
     _require_unattached(user)
     cooperative = Cooperative(status=ApprovalStatus.PENDING)
     _apply_details(cooperative, details)
-    cooperative.slug = _unique_slug(Cooperative, cooperative.name)
+    cooperative.slug = unique_slug(Cooperative, cooperative.name)
     db.session.add(cooperative)
     db.session.flush()
     _add_member(user, cooperative, is_owner=True)
@@ -568,7 +560,7 @@ def register_distributor(user, name, kind):
     if not name:
         raise AccountError(_("Enter the name."), "name")
     company = DistributorCompany(
-        name=name, kind=DistributorKind(kind), slug=_unique_slug(DistributorCompany, name),
+        name=name, kind=DistributorKind(kind), slug=unique_slug(DistributorCompany, name),
         status=ApprovalStatus.PENDING,
     )
     db.session.add(company)

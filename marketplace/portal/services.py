@@ -35,7 +35,8 @@ from marketplace.core import pagecache
 from marketplace.extensions import db
 from marketplace.money import parse_vnd
 from marketplace.producers.models import CooperativePhoto
-from marketplace.text import nfc, slugify
+from marketplace.slugs import unique_slug
+from marketplace.text import nfc
 
 MAX_PHOTOS = 8
 MAX_STOCK = 1_000_000
@@ -107,21 +108,12 @@ def _apply_listing(product, details):
     product.shelf_life_days = details.shelf_life_days
 
 
-def _unique_slug(name):
-    base = slugify(name, max_length=100)
-    taken = set(db.session.scalars(sa.select(Product.slug).where(Product.slug.like(f"{base}%"))))
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
 def create_product(cooperative, details, stock, user):
     """A new draft listing of `cooperative`; its starting stock is the first stock change."""
     _check_stock(stock)
     product = Product(cooperative_id=cooperative.id, status=ProductStatus.DRAFT, stock=stock)
     _apply_listing(product, details)
-    product.slug = _unique_slug(product.name_vi)
+    product.slug = unique_slug(Product, product.name_vi)
     db.session.add(product)
     db.session.flush()
     if stock:
