@@ -12,7 +12,6 @@ from datetime import UTC, date, datetime, time, timedelta
 import sqlalchemy as sa
 from flask import render_template, url_for
 from flask_babel import force_locale, gettext as _, lazy_gettext as _l
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
 from marketplace import clock, places

@@ -2,7 +2,6 @@
 from collections import Counter
 from datetime import date
 
-import pytest
 import sqlalchemy as sa
 
 from marketplace.catalog.models import OcopCertificate, Product

@@ -23,7 +23,7 @@ def test_staff_list_and_certify_a_product_and_the_council_approves_it(app, live_
     page.locator("#account-menu summary").click()
     page.locator("#nav-portal").click()
     expect(page).to_have_url(live_server + "/portal")
-    page.locator(f"a[href='/portal/products/new']").first.click()
+    page.locator("a[href='/portal/products/new']").first.click()
     page.fill("#name_vi", "Kẹo dừa sáp")
     page.fill("#name_en", "Macapuno coconut candy")
     page.select_option("#category", "1.3")

@@ -17,7 +17,7 @@ from marketplace.payments.models import Payment, PaymentEvent, PaymentStatus
 from tests.conftest import make_test_app
 from tests.factories import make_cooperative_staff, make_user
 from tests.payments.conftest import entries, place_card_order, reload, start, stock
-from tests.payments.fake_stripe import WEBHOOK_SECRET, make_event, post_event, signed
+from tests.payments.fake_stripe import make_event, post_event, signed
 
 
 @pytest.fixture

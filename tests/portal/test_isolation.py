@@ -2,7 +2,6 @@
 URL, photo id and certificate answers 404, as if it did not exist; pending cooperatives and
 other roles are kept out."""
 import pytest
-import sqlalchemy as sa
 
 from marketplace.accounts.models import Role
 from marketplace.catalog.models import Product, ProductStatus
@@ -10,7 +9,6 @@ from marketplace.extensions import db
 from marketplace.producers.models import ApprovalStatus, CooperativePhoto
 from tests.factories import make_certificate, make_cooperative, make_cooperative_staff, make_product, make_user, sign_in_as
 from tests.portal.conftest import page_text
-from tests.portal.uploads import image_bytes, upload
 
 
 @pytest.fixture

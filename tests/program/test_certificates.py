@@ -1,6 +1,6 @@
 """Certificates: submission with a scan (pending, no badge), the council's queue, approval and
 rejection with notices and email, renewals superseding, history, protected scans, expiry."""
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 import sqlalchemy as sa
