@@ -2,6 +2,7 @@
 from pathlib import Path
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from marketplace.config import PROJECT_ROOT, load_config
 
@@ -21,6 +22,9 @@ def create_app(test_config=None):
     if test_config:
         app.config.from_mapping(test_config)
     Path(app.config["UPLOAD_DIR"]).mkdir(parents=True, exist_ok=True)
+    if app.config["TRUSTED_PROXIES"]:
+        proxies = app.config["TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
 
     configure_extensions(app)
     configure_blueprints(app)

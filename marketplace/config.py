@@ -99,6 +99,9 @@ def load_config():
         # The site's public address, for links in mail sent outside a request (the value
         # chain's digest, run by cron: `flask --app wsgi valuechain digest`).
         "SITE_URL": _env("SITE_URL", "http://localhost:5000").rstrip("/"),
+        # Reverse proxies in front of the app (nginx: 1). Their X-Forwarded-For/-Proto are
+        # trusted, so rate limits and the sign-in log see the visitor's address, not the proxy's.
+        "TRUSTED_PROXIES": int(_env("TRUSTED_PROXIES", "0")),
     }
 
 

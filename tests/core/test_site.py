@@ -121,3 +121,21 @@ def test_guests_with_their_own_session_state_are_not_served_the_cache(app, clien
     finally:
         app.config["CATALOGUE_CACHE_SECONDS"] = 0
         pagecache.invalidate()
+
+
+def test_behind_a_trusted_proxy_the_visitors_address_is_seen():
+    from flask import request
+
+    from tests.conftest import make_test_app
+
+    for proxies, expected in ((0, "10.0.0.1"), (1, "203.0.113.7")):
+        proxied = make_test_app(TRUSTED_PROXIES=proxies)
+
+        @proxied.get("/_whoami")
+        def whoami():
+            return request.remote_addr
+
+        response = proxied.test_client().get(
+            "/_whoami", headers={"X-Forwarded-For": "203.0.113.7"}, environ_base={"REMOTE_ADDR": "10.0.0.1"}
+        )
+        assert response.get_data(as_text=True) == expected
