@@ -554,17 +554,24 @@ class OfferDetails:
     show_if_accepted: bool = False
 
 
-def _check_offer(request, cooperative, details, today):
-    if not request.takes_offers(today):
-        raise ValueChainError(_("This request no longer takes offers."))
-    ids = {i for i in details.product_ids if isinstance(i, int)}
-    if not ids or len(ids) != len(details.product_ids):
-        raise ValueChainError(_("Choose at least one of your products."), "product_ids")
+def _published_products_of(cooperative, product_ids, none_chosen, not_theirs):
+    """The chosen products, each one published by `cooperative`; else an error on product_ids."""
+    ids = {i for i in product_ids if isinstance(i, int)}
+    if not ids or len(ids) != len(product_ids):
+        raise ValueChainError(none_chosen, "product_ids")
     products = db.session.scalars(sa.select(Product).where(Product.id.in_(ids))).all()
     if len(products) != len(ids) or any(
         p.cooperative_id != cooperative.id or p.status != ProductStatus.PUBLISHED for p in products
     ):
-        raise ValueChainError(_("Offer only your own published products."), "product_ids")
+        raise ValueChainError(not_theirs, "product_ids")
+    return products
+
+
+def _check_offer(request, cooperative, details, today):
+    if not request.takes_offers(today):
+        raise ValueChainError(_("This request no longer takes offers."))
+    products = _published_products_of(cooperative, details.product_ids, _("Choose at least one of your products."),
+                                       _("Offer only your own published products."))
     price = _whole(details.unit_price, "unit_price", high=MAX_PRICE,
                    message=_("Enter a price in whole đồng above 0, e.g. 85.000."))
     quantity = _whole(details.quantity_per_period, "quantity_per_period",
@@ -797,14 +804,9 @@ def propose_partnership(company, cooperative, user, terms, today=None):
     check_can_publish(company)
     if not cooperative.is_approved:
         raise ValueChainError(_("This producer cannot take partnerships yet."))
-    ids = {i for i in terms.product_ids if isinstance(i, int)}
-    if not ids or len(ids) != len(terms.product_ids):
-        raise ValueChainError(_("Choose at least one of the producer's products."), "product_ids")
-    products = db.session.scalars(sa.select(Product).where(Product.id.in_(ids))).all()
-    if len(products) != len(ids) or any(
-        p.cooperative_id != cooperative.id or p.status != ProductStatus.PUBLISHED for p in products
-    ):
-        raise ValueChainError(_("Choose products of this producer only."), "product_ids")
+    products = _published_products_of(cooperative, terms.product_ids,
+                                       _("Choose at least one of the producer's products."),
+                                       _("Choose products of this producer only."))
     price = _whole(terms.unit_price, "unit_price", high=MAX_PRICE,
                    message=_("Enter a price in whole đồng above 0, e.g. 85.000."))
     volume = _whole(terms.volume_per_period, "volume_per_period",
