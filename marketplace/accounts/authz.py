@@ -46,6 +46,7 @@ from marketplace.valuechain.models import DistributorCompany
 COUNCIL_ROLES = (Role.COUNCIL_REVIEWER, Role.ADMIN)
 
 __all__ = [
+    "signed_in_user",
     "COUNCIL_ROLES",
     "Role",
     "current_cooperative",
@@ -62,6 +63,12 @@ __all__ = [
     "require_role",
     "safe_next",
 ]
+
+
+def signed_in_user():
+    """The signed-in User itself (services store it in relationships, where the proxy will
+    not do), or None for a visitor."""
+    return current_user._get_current_object() if current_user.is_authenticated else None
 
 
 def init_app(app):

@@ -15,6 +15,7 @@ from marketplace.accounts.authz import (
     require_distributor_staff,
     require_role,
     safe_next,
+    signed_in_user,
 )
 from marketplace.accounts.forms import (
     ActionForm,
@@ -35,6 +36,7 @@ from marketplace.accounts.forms import (
 from marketplace.accounts.labels import role_label
 from marketplace.accounts.models import Role, User
 from marketplace.accounts.services import COMPANY, COOPERATIVE, AccountError, EmailNotConfirmed, InviteOutcome
+from marketplace.core.views import no_store
 from marketplace.extensions import db, limiter
 from marketplace.forms import show_refusal
 from marketplace.i18n import current_language
@@ -43,11 +45,7 @@ from marketplace.producers.models import ApprovalStatus
 bp = Blueprint("accounts", __name__)
 
 
-@bp.after_request
-def _not_cached(response):
-    # Account pages show personal data: no shared cache, no back-button copy after sign-out.
-    response.headers["Cache-Control"] = "no-store"
-    return response
+bp.after_request(no_store)
 
 
 def _limit(setting):
@@ -56,11 +54,6 @@ def _limit(setting):
 
 def _email_key():
     return "email:" + services.email_fingerprint(request.form.get("email", ""))
-
-
-def _me():
-    """The signed-in User itself: services store it in relationships, where a proxy will not do."""
-    return current_user._get_current_object()
 
 
 def _start_session(user, remember=False):
@@ -190,7 +183,7 @@ def profile():
     form = ProfileForm(obj=current_user)
     if form.validate_on_submit():
         try:
-            services.update_profile(_me(), form.display_name.data, form.language.data)
+            services.update_profile(signed_in_user(), form.display_name.data, form.language.data)
         except AccountError as error:
             show_refusal(form, error)
         else:
@@ -208,11 +201,11 @@ def security():
     form = ChangePasswordForm(account_email=current_user.email)
     if form.validate_on_submit():
         try:
-            services.change_password(_me(), form.current_password.data, form.new_password.data)
+            services.change_password(signed_in_user(), form.current_password.data, form.new_password.data)
         except AccountError as error:
             show_refusal(form, error)
         else:
-            login_user(_me())  # the session id changed with the password
+            login_user(signed_in_user())  # the session id changed with the password
             flash(_("Your password is changed. Other devices are signed out."), "success")
             return redirect(url_for("accounts.security"))
     return render_template(
@@ -227,7 +220,7 @@ def change_email():
     form = ChangeEmailForm()
     if form.validate_on_submit():
         try:
-            services.request_email_change(_me(), form.email.data, form.current_password.data)
+            services.request_email_change(signed_in_user(), form.email.data, form.current_password.data)
         except AccountError as error:
             show_refusal(form, error)
         else:
@@ -240,13 +233,13 @@ def change_email():
 @bp.route("/account/email/confirm/<token>", methods=["GET", "POST"])
 @login_required
 def confirm_email(token):
-    new_email = services.email_change_target(_me(), token)
+    new_email = services.email_change_target(signed_in_user(), token)
     if new_email is None:
         flash(_("This link has expired, was already used, or is for another account."), "error")
         return redirect(url_for("accounts.profile"))
     if request.method == "POST":
         try:
-            services.confirm_email_change(_me(), token)
+            services.confirm_email_change(signed_in_user(), token)
         except AccountError as error:
             flash(error.message, "error")
         else:
@@ -261,7 +254,7 @@ def delete_account():
     form = DeleteAccountForm()
     if form.validate_on_submit():
         try:
-            services.delete_account(_me(), form.current_password.data)
+            services.delete_account(signed_in_user(), form.current_password.data)
         except AccountError as error:
             show_refusal(form, error)
         else:
@@ -312,7 +305,7 @@ def register_cooperative():
             if rejected:
                 services.resubmit_cooperative(rejected, form.details())
             else:
-                services.register_cooperative(_me(), form.details())
+                services.register_cooperative(signed_in_user(), form.details())
         except AccountError as error:
             show_refusal(form, error)
         else:
@@ -333,7 +326,7 @@ def register_distributor():
             if rejected:
                 services.resubmit_distributor(rejected, form.name.data, form.kind.data)
             else:
-                services.register_distributor(_me(), form.name.data, form.kind.data)
+                services.register_distributor(signed_in_user(), form.name.data, form.kind.data)
         except AccountError as error:
             show_refusal(form, error)
         else:
@@ -358,7 +351,7 @@ def _invite(organisation, account_endpoint):
     form = InviteForm()
     if form.validate_on_submit():
         try:
-            outcome = services.invite_staff(organisation, form.email.data, _me())
+            outcome = services.invite_staff(organisation, form.email.data, signed_in_user())
         except AccountError as error:
             show_refusal(form, error)
         else:
@@ -431,7 +424,7 @@ def accept_invitation(token):
         return redirect(url_for("accounts.sign_up", email=invitation.email, next=request.path))
     if request.method == "POST":
         try:
-            organisation = services.accept_invitation(_me(), token)
+            organisation = services.accept_invitation(signed_in_user(), token)
         except AccountError as error:
             flash(error.message, "error")
         else:
@@ -515,7 +508,7 @@ def change_role(user_id):
         flash(_("Choose one of the offered roles."), "error")
     else:
         try:
-            services.change_role(_me(), user, Role(form.role.data))
+            services.change_role(signed_in_user(), user, Role(form.role.data))
         except AccountError as error:
             flash(error.message, "error")
         else:

@@ -21,6 +21,7 @@ from marketplace.catalog.models import (
 )
 from marketplace.catalog.ocop_categories import CATEGORIES_148_2023, DECISION_148_2023
 from marketplace.extensions import db
+from marketplace.pagination import Page
 from marketplace.producers.constants import LEGACY_DISTRICTS
 from marketplace.producers.models import ApprovalStatus, Cooperative
 
@@ -385,24 +386,8 @@ def facet_counts(filters=DEFAULTS, product_ids=None, today=None):
 
 
 @dataclass
-class ProductPage:
-    items: list
-    page: int
-    per_page: int
-    total: int
+class ProductPage(Page):
     facets: Facets | None = None
-
-    @property
-    def pages(self):
-        return max(1, -(-self.total // self.per_page))
-
-    @property
-    def has_prev(self):
-        return self.page > 1
-
-    @property
-    def has_next(self):
-        return self.page < self.pages
 
 
 def list_products(filters=DEFAULTS, page=1, per_page=24, product_ids=None, today=None, with_facets=False):

@@ -7,17 +7,15 @@ page cache serves cached catalogue pages only to sessions without such keys, so 
 a cart always sees the right count in the header.
 """
 from flask import g, request, session
-from flask_login import current_user, user_logged_in
+from flask_login import user_logged_in
 
+from marketplace.accounts.authz import signed_in_user
 from marketplace.orders import services
 
 SESSION_KEY = "cart"
 ORDERS_KEY = "orders"  # order numbers this guest may open
 MAX_REMEMBERED_ORDERS = 20
 
-
-def _member():
-    return current_user._get_current_object() if current_user.is_authenticated else None
 
 
 def _session_items(raw):
@@ -41,7 +39,7 @@ def _store_session_items(items):
 
 def items():
     """{product_id: CartItem} of the current shopper."""
-    member = _member()
+    member = signed_in_user()
     if member is not None:
         return services.user_cart_items(member)
     return _session_items(session.get(SESSION_KEY))
@@ -49,7 +47,7 @@ def items():
 
 def save(changed):
     """Store these CartItems (new or changed lines)."""
-    member = _member()
+    member = signed_in_user()
     if member is not None:
         services.save_user_cart_items(member, changed)
         return
@@ -59,7 +57,7 @@ def save(changed):
 
 
 def remove(product_ids):
-    member = _member()
+    member = signed_in_user()
     if member is not None:
         services.remove_user_cart_items(member, product_ids)
         return
@@ -71,7 +69,7 @@ def remove(product_ids):
 
 def units():
     """Units in the cart, for the header (one query for members, none for guests)."""
-    member = _member()
+    member = signed_in_user()
     if member is not None:
         return services.user_cart_units(member)
     return sum(item.quantity for item in _session_items(session.get(SESSION_KEY)).values())
@@ -84,7 +82,7 @@ def remember_order(number):
 
 def may_open(order):
     """The member who placed it, or a guest who placed or looked it up in this session."""
-    member = _member()
+    member = signed_in_user()
     if member is not None and order.user_id == member.id:
         return True
     return order.number in session.get(ORDERS_KEY, [])

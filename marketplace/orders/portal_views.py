@@ -5,10 +5,15 @@ import io
 
 from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user
 
 from marketplace import clock
-from marketplace.accounts.authz import current_cooperative, owned_by_current_cooperative, require_approved_cooperative
+from marketplace.accounts.authz import (
+    current_cooperative,
+    owned_by_current_cooperative,
+    require_approved_cooperative,
+    signed_in_user,
+)
+from marketplace.core.views import no_store
 from marketplace.orders import services
 from marketplace.orders.forms import ActionForm, CancelShipmentForm, ExportForm, ShipForm, ShippingSettingsForm
 from marketplace.orders.models import IllegalTransition, Status
@@ -21,14 +26,7 @@ PER_PAGE = 50
 FILTERS = (Status.PLACED, Status.CONFIRMED, Status.SHIPPED, Status.DELIVERED, Status.CANCELLED)
 
 
-@bp.after_request
-def _not_cached(response):
-    response.headers["Cache-Control"] = "no-store"
-    return response
-
-
-def _me():
-    return current_user._get_current_object()
+bp.after_request(no_store)
 
 
 def _shipment(shipment_id):
@@ -85,7 +83,7 @@ def _act(shipment_id, move, done_message, form=None):
 @bp.post("/orders/<int:shipment_id>/confirm")
 @require_approved_cooperative
 def confirm(shipment_id):
-    return _act(shipment_id, lambda s, f: services.confirm_shipment(s, _me()), _("Order confirmed."))
+    return _act(shipment_id, lambda s, f: services.confirm_shipment(s, signed_in_user()), _("Order confirmed."))
 
 
 @bp.post("/orders/<int:shipment_id>/ship")
@@ -93,7 +91,7 @@ def confirm(shipment_id):
 def ship(shipment_id):
     return _act(
         shipment_id,
-        lambda s, f: services.ship_shipment(s, _me(), f.carrier.data, f.tracking_number.data),
+        lambda s, f: services.ship_shipment(s, signed_in_user(), f.carrier.data, f.tracking_number.data),
         _("Marked as shipped; the buyer was told."),
         ShipForm(),
     )
@@ -102,7 +100,7 @@ def ship(shipment_id):
 @bp.post("/orders/<int:shipment_id>/deliver")
 @require_approved_cooperative
 def deliver(shipment_id):
-    return _act(shipment_id, lambda s, f: services.deliver_shipment(s, _me()), _("Marked as delivered."))
+    return _act(shipment_id, lambda s, f: services.deliver_shipment(s, signed_in_user()), _("Marked as delivered."))
 
 
 @bp.post("/orders/<int:shipment_id>/cancel")
@@ -110,7 +108,7 @@ def deliver(shipment_id):
 def cancel(shipment_id):
     return _act(
         shipment_id,
-        lambda s, f: services.cancel_shipment(s, _me(), f.reason.data),
+        lambda s, f: services.cancel_shipment(s, signed_in_user(), f.reason.data),
         _("Order cancelled; the stock is back and the buyer was told."),
         CancelShipmentForm(),
     )

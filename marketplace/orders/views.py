@@ -7,8 +7,9 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from marketplace import places
-from marketplace.accounts.authz import safe_next
+from marketplace.accounts.authz import safe_next, signed_in_user
 from marketplace.catalog.models import Product
+from marketplace.core.views import no_store
 from marketplace.extensions import csrf, db, limiter
 from marketplace.i18n import current_language
 from marketplace.orders import cart, services
@@ -23,11 +24,7 @@ bp = Blueprint("orders", __name__)
 CHECKOUT_KEY = "checkout"  # the delivery details between the form and the review step
 
 
-@bp.after_request
-def _not_cached(response):
-    # Carts and orders are personal: no shared cache, no back-button copy.
-    response.headers["Cache-Control"] = "no-store"
-    return response
+bp.after_request(no_store)
 
 
 bp.before_app_request(cart.keep_guest_cart)
@@ -56,10 +53,6 @@ def _label_globals(state):
         carrier_label=lambda carrier: services.CARRIER_LABELS.get(carrier, carrier or ""),
         payment_label=lambda method: services.PAYMENT_LABELS.get(method, method),
     )
-
-
-def _me():
-    return current_user._get_current_object() if current_user.is_authenticated else None
 
 
 def _int(value):
@@ -140,7 +133,7 @@ def cart_remove(product_id):
 
 
 def _prefill():
-    me = _me()
+    me = signed_in_user()
     if me is None:
         return {}
     return {"name": me.display_name, "email": me.email}
@@ -228,7 +221,7 @@ def place():
     try:
         lines = _requested_lines(request.form.getlist("line"))
         order = services.place_order(
-            _delivery(), lines, form.token.data, user=_me(), payment_method=method, language=current_language(),
+            _delivery(), lines, form.token.data, user=signed_in_user(), payment_method=method, language=current_language(),
         )
     except OrderRejected as error:
         for problem in error.problems:
@@ -273,7 +266,7 @@ def cancel(number):
     form = CancelOrderForm()
     if form.validate_on_submit():
         try:
-            services.cancel_order(order, _me(), form.reason.data)
+            services.cancel_order(order, signed_in_user(), form.reason.data)
         except (IllegalTransition, OrderError):
             flash(_("This order can no longer be cancelled: part of it has left the cooperative."), "error")
         else:
@@ -331,7 +324,7 @@ def review_product(slug):
         flash(_("Choose from 1 to 5 stars."), "error")
     else:
         try:
-            services.add_review(_me(), product.id, form.rating.data, form.body.data)
+            services.add_review(signed_in_user(), product.id, form.rating.data, form.body.data)
         except OrderError as error:
             flash(error.problems[0], "error")
         else:

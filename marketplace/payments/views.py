@@ -6,10 +6,16 @@ from datetime import UTC, datetime, time, timedelta
 
 from flask import Blueprint, Response, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _, lazy_gettext as _l
-from flask_login import current_user
 
 from marketplace import clock
-from marketplace.accounts.authz import Role, current_cooperative, require_approved_cooperative, require_role
+from marketplace.accounts.authz import (
+    Role,
+    current_cooperative,
+    require_approved_cooperative,
+    require_role,
+    signed_in_user,
+)
+from marketplace.core.views import no_store
 from marketplace.extensions import csrf, db
 from marketplace.i18n import price
 from marketplace.orders import cart, services as orders
@@ -64,14 +70,7 @@ def _order_payment():
             "open_card_payment": services.open_payment}
 
 
-@bp.after_request
-def _not_cached(response):
-    response.headers["Cache-Control"] = "no-store"
-    return response
-
-
-def _me():
-    return current_user._get_current_object() if current_user.is_authenticated else None
+bp.after_request(no_store)
 
 
 def _visible_order(number):
@@ -215,7 +214,7 @@ def admin_refund(number):
     form = _refund_form(money)
     if form.validate_on_submit():
         try:
-            made = services.refund(money.order, form.scope.data, form.restock.data, form.reason.data, _me())
+            made = services.refund(money.order, form.scope.data, form.restock.data, form.reason.data, signed_in_user())
         except services.RefundRefused as error:
             flash(error.message, "error")
         else:
@@ -264,7 +263,7 @@ def admin_payouts():
         else:
             try:
                 services.record_payout(cooperative, form.amount_vnd.data, form.bank_reference.data, form.paid_on.data,
-                                       _me(), form.note.data)
+                                       signed_in_user(), form.note.data)
             except services.PayoutRefused as error:
                 form.amount_vnd.errors = [*form.amount_vnd.errors, error.message]
             else:

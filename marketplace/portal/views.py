@@ -5,14 +5,19 @@ cooperative's product, photo or certificate answers 404, as if it did not exist.
 """
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user
 
-from marketplace.accounts.authz import current_cooperative, owned_by_current_cooperative, require_approved_cooperative
+from marketplace.accounts.authz import (
+    current_cooperative,
+    owned_by_current_cooperative,
+    require_approved_cooperative,
+    signed_in_user,
+)
 from marketplace.accounts.services import NotApproved
 from marketplace.catalog.models import Product, ProductImage, ProductStatus
 from marketplace.catalog.photos import UploadError, read_upload
 from marketplace.catalog.publishing import missing_for_publication
 from marketplace.catalog.rules import CertificateError
+from marketplace.core.views import no_store
 from marketplace.extensions import db
 from marketplace.forms import show_refusal
 from marketplace.portal import services
@@ -25,14 +30,7 @@ bp = Blueprint("portal", __name__, url_prefix="/portal")
 STATUS_FILTERS = {s.value: s for s in ProductStatus}
 
 
-@bp.after_request
-def _not_cached(response):
-    response.headers["Cache-Control"] = "no-store"
-    return response
-
-
-def _me():
-    return current_user._get_current_object()
+bp.after_request(no_store)
 
 
 def _product(product_id):
@@ -136,7 +134,7 @@ def product_new():
     form = NewProductForm()
     if form.validate_on_submit():
         try:
-            product = services.create_product(current_cooperative(), form.details(), form.starting_stock(), _me())
+            product = services.create_product(current_cooperative(), form.details(), form.starting_stock(), signed_in_user())
         except services.PortalError as error:
             show_refusal(form, error)
         else:
@@ -294,7 +292,7 @@ def product_stock(product_id):
         try:
             if seen is None:
                 raise services.StockConflict(product.stock)
-            changed = services.change_stock(product, new_stock, seen, _me(), form.note.data)
+            changed = services.change_stock(product, new_stock, seen, signed_in_user(), form.note.data)
         except services.PortalError as error:
             show_refusal(form, error)
             if isinstance(error, services.StockConflict):
@@ -339,7 +337,7 @@ def stock_file_download():
 def stock_file_apply():
     try:
         text = services.decode_from_form(request.form.get("content"))
-        applied = services.apply_stock_file(current_cooperative(), text, _me())
+        applied = services.apply_stock_file(current_cooperative(), text, signed_in_user())
     except services.PortalError as error:
         flash(error.message, "error")
         return redirect(url_for("portal.stock_file"))
@@ -372,7 +370,7 @@ def certificate_new():
                 data = read_upload(scan.stream) if scan and scan.filename else None
             except UploadError as error:
                 raise CertificateError("scan", error.message) from None
-            program.submit_certificate(product, form.details(), data, _me())
+            program.submit_certificate(product, form.details(), data, signed_in_user())
         except CertificateError as error:
             show_refusal(form, error)
         else:

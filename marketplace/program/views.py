@@ -3,21 +3,18 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, s
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from marketplace.accounts.authz import COUNCIL_ROLES, owned_by_current_cooperative, require_role
+from marketplace.accounts.authz import COUNCIL_ROLES, owned_by_current_cooperative, require_role, signed_in_user
 from marketplace.accounts.forms import ReviewForm
 from marketplace.catalog.models import OcopCertificate
 from marketplace.catalog.rules import CertificateError
+from marketplace.core.views import no_store
 from marketplace.extensions import db
 from marketplace.program import scans, services
 
 bp = Blueprint("program", __name__)
 
 
-@bp.after_request
-def _not_cached(response):
-    # Review pages and scans are not public: no shared cache, no copy after sign-out.
-    response.headers["Cache-Control"] = "no-store"
-    return response
+bp.after_request(no_store)
 
 
 def _prefix(certificate_id):
@@ -51,7 +48,7 @@ def review_certificate(certificate_id):
     if form.validate_on_submit():
         approve = form.decision.data == "approve"
         try:
-            services.review_certificate(certificate, current_user._get_current_object(), approve, form.reason.data)
+            services.review_certificate(certificate, signed_in_user(), approve, form.reason.data)
         except CertificateError as error:
             if error.field is None:
                 flash(error.message, "error")

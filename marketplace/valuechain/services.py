@@ -6,7 +6,6 @@ Who may call what (approved organisations, own objects) is checked by the views 
 marketplace.accounts.authz; the services check again what must hold whatever the caller:
 approval (`check_can_publish`), ownership of offered products, and every state change.
 """
-import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -24,6 +23,7 @@ from marketplace.catalog.ocop_categories import CATEGORIES_148_2023
 from marketplace.extensions import db
 from marketplace.mail import send_mail
 from marketplace.notices.services import absolute_url, notify, register_kind
+from marketplace.pagination import Page
 from marketplace.producers.models import ApprovalStatus, Cooperative
 from marketplace.text import nfc
 from marketplace.valuechain import geo, labels, matching
@@ -479,24 +479,6 @@ def parse_request_filters(args):
     )
 
 
-@dataclass
-class RequestPage:
-    items: list
-    page: int
-    per_page: int
-    total: int
-
-    @property
-    def pages(self):
-        return max(1, math.ceil(self.total / self.per_page))
-
-    @property
-    def has_prev(self):
-        return self.page > 1
-
-    @property
-    def has_next(self):
-        return self.page < self.pages
 
 
 def open_requests(filters=RequestFilters(), page=1, per_page=20, today=None):
@@ -520,7 +502,7 @@ def open_requests(filters=RequestFilters(), page=1, per_page=20, today=None):
         .order_by(SourcingRequest.deadline, SourcingRequest.id)
         .limit(per_page).offset((page - 1) * per_page)
     ).all()
-    return RequestPage(items, page, per_page, total)
+    return Page(items, page, per_page, total)
 
 
 def company_requests(company):

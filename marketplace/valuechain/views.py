@@ -4,7 +4,6 @@ talk and keep their partnerships."""
 import sqlalchemy as sa
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user
 
 from marketplace import clock, places
 from marketplace.accounts.authz import (
@@ -18,6 +17,7 @@ from marketplace.accounts.authz import (
     require_cooperative_staff,
     require_distributor_staff,
     require_role,
+    signed_in_user,
 )
 from marketplace.catalog.models import Product, ProductStatus
 from marketplace.catalog.services import categories_tree
@@ -70,11 +70,6 @@ def buyer_name(rfq):
     if rfq.anonymous and (company is None or company.id != rfq.distributor_id):
         return _("Anonymous buyer")
     return rfq.distributor.name
-
-
-def _me():
-    """The signed-in User itself (services store it in relationships)."""
-    return current_user._get_current_object()
 
 
 def _page_number():
@@ -174,7 +169,7 @@ def new_request():
     if form.validate_on_submit():
         publish = "publish" in request.form
         try:
-            rfq = services.create_request(current_distributor(), _me(), form.details(), publish=publish)
+            rfq = services.create_request(current_distributor(), signed_in_user(), form.details(), publish=publish)
         except ValueChainError as error:
             show_refusal(form, error)
         else:
@@ -273,7 +268,7 @@ def decline_offer(offer_id):
 @require_approved_distributor
 def accept_offer(offer_id):
     shown = VisibilityForm().shown.data
-    return _offer_action(offer_id, lambda offer: services.accept_offer(offer, _me(), shown=shown),
+    return _offer_action(offer_id, lambda offer: services.accept_offer(offer, signed_in_user(), shown=shown),
                          _("Offer accepted: it is now a partnership."))
 
 
@@ -310,7 +305,7 @@ def propose_partnership(slug):
     form = PartnershipForm(products=_published_products(cooperative))
     if form.validate_on_submit():
         try:
-            services.propose_partnership(current_distributor(), cooperative, _me(), form.terms())
+            services.propose_partnership(current_distributor(), cooperative, signed_in_user(), form.terms())
         except ValueChainError as error:
             show_refusal(form, error)
         else:
@@ -365,7 +360,7 @@ def make_offer(request_id):
             if existing is not None:
                 offer = services.update_offer(existing, form.details(), today)
             else:
-                offer = services.submit_offer(rfq, cooperative, _me(), form.details(), today)
+                offer = services.submit_offer(rfq, cooperative, signed_in_user(), form.details(), today)
         except ValueChainError as error:
             db.session.rollback()
             show_refusal(form, error)
@@ -472,7 +467,7 @@ def offer_thread(offer_id):
     form = MessageForm()
     if form.validate_on_submit():
         try:
-            services.post_message(offer, _me(), from_distributor, form.body.data)
+            services.post_message(offer, signed_in_user(), from_distributor, form.body.data)
         except ValueChainError as error:
             db.session.rollback()
             show_refusal(form, error)
