@@ -33,10 +33,11 @@ def create_app(test_config=None):
 
 
 def configure_extensions(app):
-    from marketplace import i18n, models  # noqa: F401  (models: every table known to Alembic)
+    from marketplace import i18n, models, unitofwork  # noqa: F401  (models: every table known to Alembic)
     from marketplace.extensions import babel, csrf, db, migrate
 
     db.init_app(app)
+    unitofwork.init_app(app)  # side effects run after their transaction commits, once
     # include_object: autogenerate leaves the PostgreSQL search tables (migration 0003) alone.
     from marketplace.search.backends.postgres import include_object
 

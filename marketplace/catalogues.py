@@ -39,7 +39,7 @@ def fill_english():
             message.string = message.id if isinstance(message.id, str) else tuple(message.id)
             message.flags.discard("fuzzy")
     with open(catalogue_path("en"), "wb") as handle:
-        write_po(handle, catalogue, width=100)
+        write_po(handle, catalogue, width=0)  # one line per message: merges stay clean
 
 
 if __name__ == "__main__":

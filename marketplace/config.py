@@ -11,23 +11,42 @@ from pathlib import Path
 from dotenv import load_dotenv
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-INSTANCE_DIR = Path(os.environ.get("INSTANCE_DIR", PROJECT_ROOT / "instance"))
+INSTANCE_DIR = Path(os.environ.get("INSTANCE_DIR", "").strip() or PROJECT_ROOT / "instance")
+
+
+TRUE_WORDS = {"1", "true", "yes", "on"}
+FALSE_WORDS = {"0", "false", "no", "off"}
+
+
+def env(name, default, cast=str):
+    """The setting `name` from the environment, `default` when unset or blank (as in a copied
+    .env.example), converted by `cast` (str, int, float, bool or a function); a value that does
+    not convert stops the start with a message naming the variable."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    if cast is bool:
+        if value.lower() in TRUE_WORDS | FALSE_WORDS:
+            return value.lower() in TRUE_WORDS
+        raise RuntimeError(f"{name} must be true or false, not {value!r}")
+    try:
+        return cast(value)
+    except (TypeError, ValueError, ArithmeticError) as error:
+        kind = {int: "a whole number", float: "a number"}.get(cast, "a valid value")
+        raise RuntimeError(f"{name} must be {kind}, not {value!r}") from error
 
 
 def _bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    return env(name, default, bool)
 
 
 def is_production():
-    return "production" in {os.environ.get("FLASK_ENV", ""), os.environ.get("APP_ENV", "")}
+    return "production" in {env("FLASK_ENV", ""), env("APP_ENV", "")}
 
 
 def _secret_key():
     """SECRET_KEY from the environment; in development, generated once and kept in instance/."""
-    key = os.environ.get("SECRET_KEY")
+    key = env("SECRET_KEY", "")
     if key:
         return key
     if is_production():
@@ -47,45 +66,44 @@ def load_config():
     return {
         # Where the data lives. SQLite under instance/ by default; PostgreSQL in production,
         # e.g. postgresql+psycopg://user@host:5432/ocop
-        "SQLALCHEMY_DATABASE_URI": os.environ.get(
-            "DATABASE_URL", f"sqlite:///{INSTANCE_DIR / 'marketplace.sqlite3'}"
+        "SQLALCHEMY_DATABASE_URI": env("DATABASE_URL", f"sqlite:///{INSTANCE_DIR / 'marketplace.sqlite3'}"
         ),
         "SECRET_KEY": _secret_key(),
         # Whoosh index folder (issue: search); always rebuildable from the database.
-        "SEARCH_INDEX_DIR": os.environ.get("SEARCH_INDEX_DIR", str(INSTANCE_DIR / "search-index")),
+        "SEARCH_INDEX_DIR": env("SEARCH_INDEX_DIR", str(INSTANCE_DIR / "search-index")),
         # Search backend: "whoosh" (default; the local folder above, one per machine) or
         # "postgres" (PostgreSQL full-text search shared by several app servers; needs
         # DATABASE_URL on PostgreSQL and migration 0003, then `flask search reindex`).
-        "SEARCH_BACKEND": os.environ.get("SEARCH_BACKEND", "whoosh").strip().lower(),
+        "SEARCH_BACKEND": env("SEARCH_BACKEND", "whoosh").lower(),
         # Seconds a save waits for the index writer before queueing its update for a retry.
-        "SEARCH_WRITE_TIMEOUT": float(os.environ.get("SEARCH_WRITE_TIMEOUT", "2")),
+        "SEARCH_WRITE_TIMEOUT": env("SEARCH_WRITE_TIMEOUT", 2, float),
         # Uploaded and generated images (product photos, logos, certificate scans).
-        "UPLOAD_DIR": os.environ.get("UPLOAD_DIR", str(INSTANCE_DIR / "uploads")),
+        "UPLOAD_DIR": env("UPLOAD_DIR", str(INSTANCE_DIR / "uploads")),
         # Stripe (card payments). Card payment is offered only when the secret key is set.
-        "STRIPE_SECRET_KEY": os.environ.get("STRIPE_SECRET_KEY", ""),
-        "STRIPE_PUBLISHABLE_KEY": os.environ.get("STRIPE_PUBLISHABLE_KEY", ""),
-        "STRIPE_WEBHOOK_SECRET": os.environ.get("STRIPE_WEBHOOK_SECRET", ""),
-        "STRIPE_API_BASE": os.environ.get("STRIPE_API_BASE", "https://api.stripe.com"),
+        "STRIPE_SECRET_KEY": env("STRIPE_SECRET_KEY", ""),
+        "STRIPE_PUBLISHABLE_KEY": env("STRIPE_PUBLISHABLE_KEY", ""),
+        "STRIPE_WEBHOOK_SECRET": env("STRIPE_WEBHOOK_SECRET", ""),
+        "STRIPE_API_BASE": env("STRIPE_API_BASE", "https://api.stripe.com"),
         # Minutes a buyer has to pay on Stripe's page (Stripe accepts 30 to 1440); the stock of
         # an unpaid card order is released after that (`flask --app wsgi payments release-expired`).
-        "STRIPE_SESSION_MINUTES": int(_env("STRIPE_SESSION_MINUTES", "30")),
+        "STRIPE_SESSION_MINUTES": env("STRIPE_SESSION_MINUTES", 30, int),
         # Seconds one call to Stripe's API may take before the buyer is offered a retry.
-        "STRIPE_TIMEOUT_SECONDS": float(_env("STRIPE_TIMEOUT_SECONDS", "10")),
+        "STRIPE_TIMEOUT_SECONDS": env("STRIPE_TIMEOUT_SECONDS", 10, float),
         # The marketplace's share of each sale's goods (not of shipping), as a decimal fraction:
         # 0.05 is 5 %. Cooperatives are credited the rest (ledger, payouts).
-        "COMMISSION_RATE": _commission_rate(_env("COMMISSION_RATE", "0.05")),
+        "COMMISSION_RATE": _commission_rate(env("COMMISSION_RATE", "0.05")),
         # Redis for shared rate-limit storage across processes; memory when unset.
-        "REDIS_URL": os.environ.get("REDIS_URL", ""),
+        "REDIS_URL": env("REDIS_URL", ""),
         # Interface languages; the first is the default.
         "LANGUAGES": ["vi", "en"],
         "BABEL_DEFAULT_LOCALE": "vi",
         "BABEL_DEFAULT_TIMEZONE": "Asia/Ho_Chi_Minh",
-        "PRODUCTS_PER_PAGE": int(os.environ.get("PRODUCTS_PER_PAGE", "24")),
+        "PRODUCTS_PER_PAGE": env("PRODUCTS_PER_PAGE", 24, int),
         # Anonymous catalogue pages are cached this many seconds per process (0 disables);
         # a commit that changes the catalogue clears the cache of its own process at once.
-        "CATALOGUE_CACHE_SECONDS": int(os.environ.get("CATALOGUE_CACHE_SECONDS", "5")),
+        "CATALOGUE_CACHE_SECONDS": env("CATALOGUE_CACHE_SECONDS", 5, int),
         # Requests larger than this answer 413 (photos are limited to 8 MB each).
-        "MAX_CONTENT_LENGTH": int(os.environ.get("MAX_CONTENT_LENGTH", str(20 * 1024 * 1024))),
+        "MAX_CONTENT_LENGTH": env("MAX_CONTENT_LENGTH", 20 * 1024 * 1024, int),
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
@@ -98,16 +116,11 @@ def load_config():
         **_accounts_config(),
         # The site's public address, for links in mail sent outside a request (the value
         # chain's digest, run by cron: `flask --app wsgi valuechain digest`).
-        "SITE_URL": _env("SITE_URL", "http://localhost:5000").rstrip("/"),
+        "SITE_URL": env("SITE_URL", "http://localhost:5000").rstrip("/"),
         # Reverse proxies in front of the app (nginx: 1). Their X-Forwarded-For/-Proto are
         # trusted, so rate limits and the sign-in log see the visitor's address, not the proxy's.
-        "TRUSTED_PROXIES": int(_env("TRUSTED_PROXIES", "0")),
+        "TRUSTED_PROXIES": env("TRUSTED_PROXIES", 0, int),
     }
-
-
-def _env(name, default):
-    """The environment's value, or `default` when unset or empty (as in a copied .env.example)."""
-    return os.environ.get(name) or default
 
 
 def _commission_rate(text):
@@ -125,24 +138,24 @@ def _accounts_config():
     """Settings of accounts, mail and rate limits (issue 4)."""
     return {
         # "Remember me" keeps a member signed in this long (days).
-        "REMEMBER_COOKIE_DURATION": 86400 * int(_env("REMEMBER_DAYS", "30")),
+        "REMEMBER_COOKIE_DURATION": 86400 * env("REMEMBER_DAYS", 30, int),
         # argon2 cost profile (argon2.profiles): RFC_9106_LOW_MEMORY = 64 MiB, 3 passes. Tests use CHEAPEST.
-        "PASSWORD_HASH_PROFILE": _env("PASSWORD_HASH_PROFILE", "RFC_9106_LOW_MEMORY"),
+        "PASSWORD_HASH_PROFILE": env("PASSWORD_HASH_PROFILE", "RFC_9106_LOW_MEMORY"),
         # Outgoing mail. With MAIL_SERVER unset (development) every mail is written as an .eml
         # file to MAIL_DIR and logged instead of being sent.
-        "MAIL_SERVER": _env("MAIL_SERVER", ""),
-        "MAIL_PORT": int(_env("MAIL_PORT", "587")),
-        "MAIL_USERNAME": _env("MAIL_USERNAME", ""),
-        "MAIL_PASSWORD": _env("MAIL_PASSWORD", ""),
-        "MAIL_USE_TLS": _env("MAIL_USE_TLS", "true").strip().lower() in {"1", "true", "yes", "on"},  # STARTTLS
-        "MAIL_FROM": _env("MAIL_FROM", "OCOP Bến Tre <no-reply@localhost>"),
-        "MAIL_DIR": _env("MAIL_DIR", str(INSTANCE_DIR / "mail")),
+        "MAIL_SERVER": env("MAIL_SERVER", ""),
+        "MAIL_PORT": env("MAIL_PORT", 587, int),
+        "MAIL_USERNAME": env("MAIL_USERNAME", ""),
+        "MAIL_PASSWORD": env("MAIL_PASSWORD", ""),
+        "MAIL_USE_TLS": env("MAIL_USE_TLS", True, bool),  # STARTTLS
+        "MAIL_FROM": env("MAIL_FROM", "OCOP Bến Tre <no-reply@localhost>"),
+        "MAIL_DIR": env("MAIL_DIR", str(INSTANCE_DIR / "mail")),
         # Flask-Limiter. Limits hold across processes only with Redis (REDIS_URL).
-        "RATELIMIT_ENABLED": _env("RATELIMIT_ENABLED", "true").strip().lower() in {"1", "true", "yes", "on"},
-        "RATELIMIT_STORAGE_URI": _env("REDIS_URL", "memory://"),
+        "RATELIMIT_ENABLED": env("RATELIMIT_ENABLED", True, bool),
+        "RATELIMIT_STORAGE_URI": env("REDIS_URL", "memory://"),
         "RATELIMIT_HEADERS_ENABLED": True,
-        "RATELIMIT_SIGN_IN": _env("RATELIMIT_SIGN_IN", "10/minute"),  # per IP, and per email
-        "RATELIMIT_SIGN_UP": _env("RATELIMIT_SIGN_UP", "5/minute;30/hour"),  # per IP
-        "RATELIMIT_PASSWORD_RESET": _env("RATELIMIT_PASSWORD_RESET", "5/minute;20/hour"),  # per IP
-        "RATELIMIT_API": _env("RATELIMIT_API", "120/minute"),  # per IP, all of /api/v1
+        "RATELIMIT_SIGN_IN": env("RATELIMIT_SIGN_IN", "10/minute"),  # per IP, and per email
+        "RATELIMIT_SIGN_UP": env("RATELIMIT_SIGN_UP", "5/minute;30/hour"),  # per IP
+        "RATELIMIT_PASSWORD_RESET": env("RATELIMIT_PASSWORD_RESET", "5/minute;20/hour"),  # per IP
+        "RATELIMIT_API": env("RATELIMIT_API", "120/minute"),  # per IP, all of /api/v1
     }

@@ -2,6 +2,7 @@
 and a service's refusal shown where the user looks for it."""
 from flask import flash
 from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, ValidationError
 
@@ -42,13 +43,26 @@ class ChoiceIn:
             raise ValidationError(_l("Choose one of the options."))
 
 
+class ActionForm(FlaskForm):
+    """A button that changes something: only the CSRF token (sign out, confirm, accept, remove)."""
+
+
 def show_refusal(form, error):
-    """Put a service's refusal (an exception with `message` and `field`) next to its field,
-    or above the form when it names none."""
+    """Put a service's refusal (`marketplace.errors.Refusal`) next to its field, or above the
+    form when it names none."""
     # str(): a lazy message would pass Jinja's escaping (and the session) as markup.
-    message = str(error.message)
     field = getattr(form, error.field, None) if error.field else None
     if field is not None:
-        field.errors = [*field.errors, message]
+        field.errors = [*field.errors, *error.problems]
     else:
-        flash(message, "error")
+        flash_problems(error.problems)
+
+
+def flash_problems(problems):
+    for problem in problems:
+        flash(str(problem), "error")
+
+
+def flash_form_errors(form):
+    """Each of a form's errors as a flash message (for buttons that redirect back)."""
+    flash_problems(message for messages in form.errors.values() for message in messages)

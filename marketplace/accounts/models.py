@@ -8,7 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from marketplace.clock import utcnow
 from marketplace.extensions import db
-from marketplace.producers.models import str_enum
+from marketplace.dbtypes import str_enum
 
 
 class Role(enum.StrEnum):

@@ -29,6 +29,7 @@ from marketplace.accounts.models import (
     User,
     new_session_token,
 )
+from marketplace.errors import Refusal
 from marketplace.extensions import db
 from marketplace.mail import send_mail
 from marketplace.producers.constants import LEGACY_DISTRICTS
@@ -38,13 +39,8 @@ from marketplace.text import nfc
 from marketplace.valuechain.models import DistributorCompany, DistributorKind
 
 
-class AccountError(Exception):
+class AccountError(Refusal):
     """A rule refused; `message` is shown to the user, next to `field` when there is one."""
-
-    def __init__(self, message, field=None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
 
 
 class EmailNotConfirmed(Exception):

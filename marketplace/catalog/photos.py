@@ -15,6 +15,8 @@ import warnings
 from flask_babel import lazy_gettext as _l
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from marketplace.errors import Refusal
+
 try:
     from PIL import ImageCms
 except ImportError:  # Pillow built without littlecms: colours stay as they are
@@ -33,12 +35,8 @@ _OPENERS = ["JPEG", "PNG", "WEBP"]  # Pillow's JPEG opener also returns MPO imag
 _MARKUP = re.compile(rb"<\s*(?:script|html|body|iframe|object|embed|!doctype|\?php)|javascript:", re.IGNORECASE)
 
 
-class UploadError(ValueError):
+class UploadError(Refusal):
     """An upload refused; `message` says why in words for the person who sent it."""
-
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
 
 
 NOT_AN_IMAGE = _l("This file is not a JPEG, PNG or WebP photo (whatever its name says). Choose a photo file.")

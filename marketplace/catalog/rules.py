@@ -3,18 +3,17 @@ from flask_babel import lazy_gettext as _l
 
 from marketplace.catalog.models import CERTIFICATE_VALID_MONTHS, CERTIFIED_MIN_STARS
 from marketplace.clock import add_months
+from marketplace.errors import Refusal
 
 # Score band of each star rating (domain.md): a score outside its band is bad input.
 STAR_BANDS = {5: (90, 100), 4: (70, 89), 3: (50, 69), 2: (30, 49), 1: (0, 29)}
 
 
-class CertificateError(ValueError):
+class CertificateError(Refusal):
     """A certificate whose data breaks an OCOP rule; `field` names the offending input."""
 
     def __init__(self, field, message):
-        super().__init__(str(message))
-        self.field = field
-        self.message = message
+        super().__init__(message, field)
 
 
 def stars_for_score(score):

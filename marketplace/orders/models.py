@@ -17,7 +17,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from marketplace.clock import VIETNAM, utcnow
 from marketplace.extensions import db
-from marketplace.producers.models import str_enum
+from marketplace.dbtypes import str_enum
 
 
 class PaymentMethod(enum.StrEnum):

@@ -32,6 +32,7 @@ from marketplace.catalog.photos import UploadError, open_image
 from marketplace.catalog.publishing import missing_for_publication, missing_to_stay_published
 from marketplace.catalog.services import display_certificate_id
 from marketplace.core import pagecache
+from marketplace.errors import Refusal
 from marketplace.extensions import db
 from marketplace.money import parse_vnd
 from marketplace.producers.models import CooperativePhoto
@@ -47,13 +48,8 @@ MAX_STOCK_FILE_ROWS = 2000
 MAX_STOCK_FILE_BYTES = 512 * 1024
 
 
-class PortalError(Exception):
+class PortalError(Refusal):
     """A request the rules refuse; `field` names the form field, when there is one."""
-
-    def __init__(self, message, field=None):
-        super().__init__(str(message))
-        self.message = message
-        self.field = field
 
 
 # ------------------------------------------------------------------------------------------

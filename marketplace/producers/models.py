@@ -5,6 +5,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from marketplace.clock import utcnow
+from marketplace.dbtypes import str_enum
 from marketplace.extensions import db
 from marketplace.producers.constants import LEGACY_DISTRICTS, ORIGIN_BEN_TRE
 
@@ -20,19 +21,6 @@ class ApprovalStatus(enum.StrEnum):
     PENDING = "pending"
     APPROVED = "approved"
     REJECTED = "rejected"
-
-
-def str_enum(enum_class, name):
-    """A string column limited to the enum's values by a CHECK constraint (portable)."""
-    return sa.Enum(
-        enum_class,
-        name=name,
-        native_enum=False,
-        create_constraint=True,
-        length=32,
-        values_callable=lambda members: [m.value for m in members],
-        validate_strings=True,
-    )
 
 
 class Cooperative(db.Model):

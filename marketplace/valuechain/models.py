@@ -13,17 +13,14 @@ from sqlalchemy.ext.hybrid import hybrid_method
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from marketplace.clock import utcnow
+from marketplace.errors import Refusal
 from marketplace.extensions import db
-from marketplace.producers.models import ApprovalStatus, str_enum
+from marketplace.dbtypes import str_enum
+from marketplace.producers.models import ApprovalStatus
 
 
-class ValueChainError(ValueError):
+class ValueChainError(Refusal):
     """A value-chain rule refused something; `field` names the offending input, if any."""
-
-    def __init__(self, message, field=None):
-        super().__init__(str(message))
-        self.message = message
-        self.field = field
 
 
 class IllegalTransition(ValueChainError):

@@ -1,0 +1,27 @@
+"""View helpers shared by every blueprint."""
+from flask import flash
+
+from marketplace import unitofwork
+from marketplace.errors import Refusal
+from marketplace.forms import ActionForm, flash_form_errors, flash_problems
+
+
+def act(action, done=None, form=None):
+    """The "act, flash, redirect" of every button: on a valid `form` (default: an ActionForm,
+    only the CSRF token) run `action(form)`, commit, flash `done`; on a refusal roll back, so
+    nothing is saved, and flash why. Returns True when the action was done; the caller
+    redirects either way."""
+    form = form or ActionForm()
+    if not form.validate_on_submit():
+        flash_form_errors(form)
+        return False
+    try:
+        action(form)
+        unitofwork.commit()
+    except Refusal as refusal:
+        unitofwork.rollback()
+        flash_problems(refusal.problems)
+        return False
+    if done:
+        flash(str(done), "success")
+    return True
