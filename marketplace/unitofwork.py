@@ -24,7 +24,10 @@ DUE = "uow_due"  # their transaction committed; waiting to run
 
 def after_commit(fn):
     """Run `fn()` once the current transaction commits; forget it if it rolls back."""
-    db.session.info.setdefault(PENDING, []).append(fn)
+    session = db.session()
+    if not session.in_transaction():
+        session.begin()  # the side effect belongs to a transaction, even one with no SQL yet
+    session.info.setdefault(PENDING, []).append(fn)
 
 
 def commit():
