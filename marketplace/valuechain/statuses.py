@@ -60,7 +60,7 @@ def lock(obj):
     """Take the row lock of `obj` until the commit and reload its columns: what is read next
     is the latest committed state, and whoever acts on the same row waits for us."""
     model = type(obj)
-    db.session.execute(
+    db.session.scalars(
         sa.select(model).where(model.id == obj.id).with_for_update(of=model)
         .execution_options(populate_existing=True)
-    )
+    ).one()
