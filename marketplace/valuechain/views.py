@@ -5,7 +5,7 @@ import sqlalchemy as sa
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from marketplace import clock, places
+from marketplace import clock, places, unitofwork
 from marketplace.accounts.authz import (
     Role,
     current_cooperative,
@@ -21,7 +21,6 @@ from marketplace.accounts.authz import (
 )
 from marketplace.catalog.models import Product, ProductStatus
 from marketplace.catalog.services import categories_tree
-from marketplace import unitofwork
 from marketplace.errors import Refusal
 from marketplace.extensions import db
 from marketplace.forms import ActionForm, show_refusal
@@ -140,9 +139,9 @@ def distributor_detail(slug):
     company = companies.get_public_distributor(slug)
     if company is None:
         abort(404)
-    requests, partnerships = companies.distributor_page_data(company)
+    open_requests, shown = companies.distributor_page_data(company)
     return render_template(
-        "valuechain/distributor_detail.html", company=company, requests=requests, partnerships=partnerships,
+        "valuechain/distributor_detail.html", company=company, requests=open_requests, partnerships=shown,
         group_name=chain.group_name, provinces={p.code: p.name for p in places.provinces()},
     )
 
