@@ -28,6 +28,14 @@ def an_offer(request=None):
     return make_offer(request or make_request(), product)
 
 
+def offer_and_buyer():
+    """A committed offer on an open request and a buyer of that company: (offer, request, buyer) ids."""
+    offer = an_offer()
+    buyer = make_distributor_staff(offer.request.distributor)
+    db.session.commit()
+    return offer.id, offer.request_id, buyer.id
+
+
 def history(subject, subject_id):
     return db.session.execute(
         sa.select(StatusHistory.from_status, StatusHistory.to_status)
@@ -49,10 +57,7 @@ def accept(offer_id, user_id):
 
 def test_six_accepts_of_one_offer_make_one_partnership(app):
     for _ in range(ROUNDS):
-        offer = an_offer()
-        buyer = make_distributor_staff(offer.request.distributor)
-        db.session.commit()
-        offer_id, buyer_id = offer.id, buyer.id
+        offer_id, _request_id, buyer_id = offer_and_buyer()
 
         results = run_together(app, 6, lambda i: accept(offer_id, buyer_id))
 
@@ -100,10 +105,7 @@ def test_two_offers_of_one_request_accepted_at_once_are_both_awarded(app):
 
 def test_closing_while_an_offer_is_accepted_still_awards_it(app):
     for _ in range(ROUNDS):
-        offer = an_offer()
-        buyer = make_distributor_staff(offer.request.distributor)
-        db.session.commit()
-        offer_id, request_id, buyer_id = offer.id, offer.request_id, buyer.id
+        offer_id, request_id, buyer_id = offer_and_buyer()
 
         def close_or_accept(i):
             if i == 0:
@@ -129,10 +131,7 @@ def test_closing_while_an_offer_is_accepted_still_awards_it(app):
 
 def test_an_offer_accepted_while_it_is_withdrawn_is_one_or_the_other(app):
     for _ in range(ROUNDS):
-        offer = an_offer()
-        buyer = make_distributor_staff(offer.request.distributor)
-        db.session.commit()
-        offer_id, request_id, buyer_id = offer.id, offer.request_id, buyer.id
+        offer_id, request_id, buyer_id = offer_and_buyer()
 
         def withdraw_or_accept(i):
             if i == 0:
