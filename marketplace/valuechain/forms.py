@@ -13,7 +13,7 @@ from marketplace import places
 from marketplace.forms import choices, optional_int
 from marketplace.i18n import current_language
 from marketplace.money import parse_vnd
-from marketplace.valuechain import labels, services
+from marketplace.valuechain import companies, labels, offers, partnerships, sourcing
 from marketplace.valuechain.models import (
     DECLARED_CERTIFICATIONS,
     Certification,
@@ -136,7 +136,7 @@ class RequestForm(FlaskForm):
         self.delivery_province_code.choices = province_choices(_l("Choose…"))
 
     def details(self):
-        return services.RequestDetails(
+        return sourcing.RequestDetails(
             title=self.title.data or "", category_id=self.category_id.data, quantity=self.quantity.data,
             unit=self.unit.data, frequency=self.frequency.data, delivery_term=self.delivery_term.data,
             delivery_province_code=self.delivery_province_code.data, deadline=self.deadline.data,
@@ -168,7 +168,7 @@ class OfferForm(FlaskForm):
         self.product_ids.choices = product_choices(products)
 
     def details(self):
-        return services.OfferDetails(
+        return offers.OfferDetails(
             product_ids=self.product_ids.data or [], unit_price=self.unit_price.data,
             quantity_per_period=self.quantity_per_period.data, lead_time_days=self.lead_time_days.data,
             valid_until=self.valid_until.data, sample_available=self.sample_available.data,
@@ -197,7 +197,7 @@ class PartnershipForm(FlaskForm):
         self.frequency.choices = choices((f.value, labels.frequency_label(f)) for f in Frequency)
 
     def terms(self):
-        return services.PartnershipTerms(
+        return partnerships.PartnershipTerms(
             product_ids=self.product_ids.data or [], unit_price=self.unit_price.data, unit=self.unit.data,
             volume_per_period=self.volume_per_period.data, frequency=self.frequency.data,
             starts_on=self.starts_on.data, ends_on=self.ends_on.data, message=self.message.data or "",
@@ -248,17 +248,13 @@ class CompanyProfileForm(FlaskForm):
         )
 
     def profile(self):
-        return services.CompanyProfile(
+        return companies.CompanyProfile(
             description=self.description.data or "", contact_name=self.contact_name.data or "",
             contact_phone=self.contact_phone.data or "", contact_email=self.contact_email.data or "",
             website=self.website.data or "", market_provinces=self.market_provinces.data or [],
             export_countries=self.export_countries.data or [], groups_sought=self.groups_sought.data or [],
             certifications_required=self.certifications_required.data or [],
         )
-
-
-class ActionForm(FlaskForm):
-    """A button that changes something: only the CSRF token."""
 
 
 class VisibilityForm(FlaskForm):

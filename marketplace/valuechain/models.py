@@ -1,14 +1,13 @@
 """Value chains: distributor companies, their sourcing requests (RFQs), the offers cooperatives
 make on them, the question thread of each offer, and the partnerships that follow.
 
-Requests, offers and partnerships are state machines: `move_to()` is the only way their
-status changes, and an illegal step raises `IllegalTransition` (a `ValueChainError`).
+Requests, offers and partnerships are state machines: their status changes only through
+`marketplace.valuechain.statuses`.
 """
 import enum
 from datetime import date
 
 import sqlalchemy as sa
-from flask_babel import lazy_gettext as _l
 from sqlalchemy.ext.hybrid import hybrid_method
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -21,20 +20,6 @@ from marketplace.producers.models import ApprovalStatus
 
 class ValueChainError(Refusal):
     """A value-chain rule refused something; `field` names the offending input, if any."""
-
-
-class IllegalTransition(ValueChainError):
-    """A status change the state machine does not allow (e.g. reopening an awarded request)."""
-
-
-def _move(obj, transitions, current, target):
-    if target not in transitions.get(current, ()):
-        from marketplace.valuechain.labels import status_label  # labels import these models
-
-        raise IllegalTransition(
-            _l("Not possible any more: this is “%(status)s”.", status=status_label(current))
-        )
-    obj.status = target
 
 
 # ---------------------------------------------------------------------------------------
@@ -200,14 +185,6 @@ class RequestStatus(enum.StrEnum):
     AWARDED = "awarded"  # at least one offer accepted
 
 
-REQUEST_TRANSITIONS = {
-    RequestStatus.DRAFT: {RequestStatus.OPEN},
-    RequestStatus.OPEN: {RequestStatus.CLOSED, RequestStatus.AWARDED},
-    RequestStatus.CLOSED: {RequestStatus.AWARDED},
-    RequestStatus.AWARDED: set(),
-}
-
-
 class SourcingRequest(db.Model):
     """A request for quotation posted by a distributor company."""
 
@@ -271,9 +248,6 @@ class SourcingRequest(db.Model):
     def takes_offers(cls, today):
         return sa.and_(cls.status == RequestStatus.OPEN, cls.deadline >= today)
 
-    def move_to(self, target, today):
-        _move(self, REQUEST_TRANSITIONS, self.status_on(today), target)
-
     def __repr__(self):
         return f"<SourcingRequest {self.id} {self.status}>"
 
@@ -290,13 +264,6 @@ class OfferStatus(enum.StrEnum):
     WITHDRAWN = "withdrawn"
 
 
-OFFER_TRANSITIONS = {
-    OfferStatus.SUBMITTED: {OfferStatus.WITHDRAWN, OfferStatus.SHORTLISTED, OfferStatus.ACCEPTED, OfferStatus.DECLINED},
-    OfferStatus.SHORTLISTED: {OfferStatus.WITHDRAWN, OfferStatus.ACCEPTED, OfferStatus.DECLINED},
-    OfferStatus.ACCEPTED: set(),
-    OfferStatus.DECLINED: set(),
-    OfferStatus.WITHDRAWN: set(),
-}
 # A cooperative has at most one offer per request in these states (a unique partial index).
 LIVE_OFFER_STATUSES = (OfferStatus.SUBMITTED, OfferStatus.SHORTLISTED, OfferStatus.ACCEPTED)
 _LIVE_SQL = "status IN ('submitted', 'shortlisted', 'accepted')"
@@ -348,9 +315,6 @@ class Offer(db.Model):
     def is_live(self):
         return self.status in (OfferStatus.SUBMITTED, OfferStatus.SHORTLISTED)
 
-    def move_to(self, target):
-        _move(self, OFFER_TRANSITIONS, self.status, target)
-
     def __repr__(self):
         return f"<Offer {self.id} {self.status}>"
 
@@ -381,13 +345,6 @@ class PartnershipStatus(enum.StrEnum):
     DECLINED = "declined"
     ENDED = "ended"
 
-
-PARTNERSHIP_TRANSITIONS = {
-    PartnershipStatus.PROPOSED: {PartnershipStatus.ACTIVE, PartnershipStatus.DECLINED},
-    PartnershipStatus.ACTIVE: {PartnershipStatus.ENDED},
-    PartnershipStatus.DECLINED: set(),
-    PartnershipStatus.ENDED: set(),
-}
 
 partnership_products = sa.Table(
     "partnership_products",
@@ -440,9 +397,6 @@ class Partnership(db.Model):
     @property
     def is_public(self):
         return self.status == PartnershipStatus.ACTIVE and self.shown_by_distributor and self.shown_by_cooperative
-
-    def move_to(self, target):
-        _move(self, PARTNERSHIP_TRANSITIONS, self.status, target)
 
     def __repr__(self):
         return f"<Partnership {self.id} {self.status}>"

@@ -5,7 +5,7 @@ import sqlalchemy as sa
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from marketplace import clock, places
+from marketplace import clock, places, unitofwork
 from marketplace.accounts.authz import (
     Role,
     current_cooperative,
@@ -21,14 +21,14 @@ from marketplace.accounts.authz import (
 )
 from marketplace.catalog.models import Product, ProductStatus
 from marketplace.catalog.services import categories_tree
+from marketplace.errors import Refusal
 from marketplace.extensions import db
-from marketplace.forms import show_refusal
+from marketplace.forms import ActionForm, show_refusal
 from marketplace.producers import services as producers
 from marketplace.producers.constants import LEGACY_DISTRICTS
-from marketplace.valuechain import chain, labels, matching, services
+from marketplace.valuechain import chain, companies, labels, matching, offers, partnerships, sourcing, supply
 from marketplace.valuechain.cli import valuechain_cli
 from marketplace.valuechain.forms import (
-    ActionForm,
     CapacityForm,
     CertificationForm,
     CompanyProfileForm,
@@ -45,8 +45,8 @@ from marketplace.valuechain.models import (
     Partnership,
     RequestStatus,
     SourcingRequest,
-    ValueChainError,
 )
+from marketplace.views import act
 
 bp = Blueprint("valuechain", __name__)
 
@@ -97,20 +97,20 @@ def value_chain():
 
 @bp.get("/sourcing")
 def request_list():
-    filters = services.parse_request_filters(request.args)
-    results = services.open_requests(filters, _page_number())
+    filters = sourcing.parse_request_filters(request.args)
+    results = sourcing.open_requests(filters, _page_number())
     args = {k: v for k, v in vars(filters).items() if v not in (None, "")}
     return render_template(
         "valuechain/request_list.html", results=results, filters=filters, args=args,
         group_codes=chain.GROUP_CODES, group_name=chain.group_name, provinces=places.provinces(),
-        closes_within=services.CLOSES_WITHIN_DAYS,
+        closes_within=sourcing.CLOSES_WITHIN_DAYS,
     )
 
 
 @bp.get("/sourcing/<int:request_id>")
 def request_detail(request_id):
     company, cooperative = current_distributor(), current_cooperative()
-    rfq = services.request_for_viewer(request_id, company)
+    rfq = sourcing.request_for_viewer(request_id, company)
     if rfq is None:
         abort(404)
     today = clock.today()
@@ -123,7 +123,7 @@ def request_detail(request_id):
             sa.select(sa.func.count()).where(Offer.request_id == rfq.id, Offer.status != OfferStatus.WITHDRAWN)
         )
     if cooperative is not None:
-        context["own_offer"] = services.current_offer(rfq, cooperative)
+        context["own_offer"] = offers.current_offer(rfq, cooperative)
         fits = matching.recommended_requests(cooperative, today, [rfq.id])
         context["fit"] = fits[0] if fits else None
     return render_template("valuechain/request_detail.html", **context)
@@ -131,17 +131,17 @@ def request_detail(request_id):
 
 @bp.get("/distributors")
 def distributor_list():
-    return render_template("valuechain/distributor_list.html", companies=services.approved_distributors())
+    return render_template("valuechain/distributor_list.html", companies=companies.approved_distributors())
 
 
 @bp.get("/distributors/<slug>")
 def distributor_detail(slug):
-    company = services.get_public_distributor(slug)
+    company = companies.get_public_distributor(slug)
     if company is None:
         abort(404)
-    requests, partnerships = services.distributor_page_data(company)
+    open_requests, shown = companies.distributor_page_data(company)
     return render_template(
-        "valuechain/distributor_detail.html", company=company, requests=requests, partnerships=partnerships,
+        "valuechain/distributor_detail.html", company=company, requests=open_requests, partnerships=shown,
         group_name=chain.group_name, provinces={p.code: p.name for p in places.provinces()},
     )
 
@@ -154,7 +154,7 @@ def distributor_detail(slug):
 @require_distributor_staff
 def my_requests():
     company = current_distributor()
-    return render_template("valuechain/my_requests.html", company=company, rows=services.company_requests(company),
+    return render_template("valuechain/my_requests.html", company=company, rows=sourcing.company_requests(company),
                            today=clock.today())
 
 
@@ -169,9 +169,10 @@ def new_request():
     if form.validate_on_submit():
         publish = "publish" in request.form
         try:
-            rfq = services.create_request(current_distributor(), signed_in_user(), form.details(), publish=publish)
-        except ValueChainError as error:
-            show_refusal(form, error)
+            rfq = sourcing.create_request(current_distributor(), signed_in_user(), form.details(), publish=publish)
+        except Refusal as refusal:
+            unitofwork.rollback()
+            show_refusal(form, refusal)
         else:
             flash(_("Your request is open to offers.") if publish else _("Saved as a draft."), "success")
             return redirect(url_for("valuechain.request_detail", request_id=rfq.id))
@@ -193,82 +194,68 @@ def edit_request(request_id):
     if form.validate_on_submit():
         publish = "publish" in request.form
         try:
-            services.update_request(rfq, form.details())
-            if publish:
-                services.publish_request(rfq)
-        except ValueChainError as error:
-            db.session.rollback()
-            show_refusal(form, error)
+            sourcing.update_request(rfq, form.details(), publish=publish, actor=signed_in_user())
+        except Refusal as refusal:
+            unitofwork.rollback()
+            show_refusal(form, refusal)
         else:
             flash(_("Your request is open to offers.") if publish else _("Saved as a draft."), "success")
             return redirect(url_for("valuechain.request_detail", request_id=rfq.id))
     return _request_form_page(form, rfq)
 
 
-def _act(action, done):
-    """On a valid action form, run `action`; flash `done`, or the refusal with nothing saved."""
-    if ActionForm().validate_on_submit():
-        try:
-            action()
-        except ValueChainError as error:
-            db.session.rollback()
-            flash(str(error.message), "error")
-        else:
-            flash(done, "success")
-
-
 def _request_action(request_id, action, done):
     rfq = _own_request(request_id)
-    _act(lambda: action(rfq), done)
+    act(lambda form: action(rfq, actor=signed_in_user()), done)
     return redirect(url_for("valuechain.request_detail", request_id=rfq.id))
 
 
 @bp.post("/sourcing/<int:request_id>/publish")
 @require_approved_distributor
 def publish_request(request_id):
-    return _request_action(request_id, services.publish_request, _("Your request is open to offers."))
+    return _request_action(request_id, sourcing.publish_request, _("Your request is open to offers."))
 
 
 @bp.post("/sourcing/<int:request_id>/close")
 @require_approved_distributor
 def close_request(request_id):
-    return _request_action(request_id, services.close_request, _("The request is closed to new offers."))
+    return _request_action(request_id, sourcing.close_request, _("The request is closed to new offers."))
 
 
 @bp.get("/sourcing/<int:request_id>/offers")
 @require_approved_distributor
 def compare_offers(request_id):
     rfq = _own_request(request_id)
-    return render_template("valuechain/compare_offers.html", rfq=rfq, rows=services.offers_for_comparison(rfq),
+    return render_template("valuechain/compare_offers.html", rfq=rfq, rows=offers.offers_for_comparison(rfq),
                            action_form=ActionForm())
 
 
 def _offer_action(offer_id, action, done):
-    offer = services.get_offer(offer_id)
+    offer = offers.get_offer(offer_id)
     if offer is None:
         abort(404)
     owned_by_current_distributor(offer.request)
-    _act(lambda: action(offer), done)
+    act(lambda form: action(offer, signed_in_user()), done)
     return redirect(url_for("valuechain.compare_offers", request_id=offer.request_id))
 
 
 @bp.post("/sourcing/offers/<int:offer_id>/shortlist")
 @require_approved_distributor
 def shortlist_offer(offer_id):
-    return _offer_action(offer_id, services.shortlist_offer, _("Offer shortlisted."))
+    return _offer_action(offer_id, offers.shortlist_offer, _("Offer shortlisted."))
 
 
 @bp.post("/sourcing/offers/<int:offer_id>/decline")
 @require_approved_distributor
 def decline_offer(offer_id):
-    return _offer_action(offer_id, services.decline_offer, _("Offer declined; the producer is told."))
+    return _offer_action(offer_id, offers.decline_offer, _("Offer declined; the producer is told."))
 
 
 @bp.post("/sourcing/offers/<int:offer_id>/accept")
 @require_approved_distributor
 def accept_offer(offer_id):
     shown = VisibilityForm().shown.data
-    return _offer_action(offer_id, lambda offer: services.accept_offer(offer, signed_in_user(), shown=shown),
+    return _offer_action(offer_id, lambda offer, user: offers.accept_offer(offer, user, shown=shown),
                          _("Offer accepted: it is now a partnership."))
 
 
@@ -279,10 +266,10 @@ def company_profile():
     form = CompanyProfileForm(obj=company, groups=categories_tree())
     if form.validate_on_submit():
         try:
-            services.update_company_profile(company, form.profile())
-        except ValueChainError as error:
-            db.session.rollback()
-            show_refusal(form, error)
+            companies.update_company_profile(company, form.profile())
+        except Refusal as refusal:
+            unitofwork.rollback()
+            show_refusal(form, refusal)
         else:
             flash(_("The company profile is saved."), "success")
             return redirect(url_for("valuechain.company_profile"))
@@ -305,9 +292,10 @@ def propose_partnership(slug):
     form = PartnershipForm(products=_published_products(cooperative))
     if form.validate_on_submit():
         try:
-            services.propose_partnership(current_distributor(), cooperative, signed_in_user(), form.terms())
-        except ValueChainError as error:
-            show_refusal(form, error)
+            partnerships.propose_partnership(current_distributor(), cooperative, signed_in_user(), form.terms())
+        except Refusal as refusal:
+            unitofwork.rollback()
+            show_refusal(form, refusal)
         else:
             flash(_("Proposal sent to %(name)s.", name=cooperative.name), "success")
             return redirect(url_for("valuechain.partnerships"))
@@ -324,12 +312,12 @@ def recommended():
     cooperative = current_cooperative()
     return render_template(
         "valuechain/recommended.html", cooperative=cooperative,
-        matches=matching.recommended_requests(cooperative), offers=services.cooperative_offers(cooperative),
+        matches=matching.recommended_requests(cooperative), offers=offers.cooperative_offers(cooperative),
     )
 
 
 def _offerable_request(request_id):
-    rfq = services.request_for_viewer(request_id)
+    rfq = sourcing.request_for_viewer(request_id)
     if rfq is None:
         abort(404)
     return rfq
@@ -344,7 +332,7 @@ def make_offer(request_id):
     if not rfq.takes_offers(today):
         flash(_("This request no longer takes offers."), "error")
         return redirect(url_for("valuechain.request_detail", request_id=rfq.id))
-    existing = services.current_offer(rfq, cooperative)
+    existing = offers.current_offer(rfq, cooperative)
     if existing is not None and existing.status == OfferStatus.ACCEPTED:
         flash(_("Your offer on this request was already accepted."), "info")
         return redirect(url_for("valuechain.offer_thread", offer_id=existing.id))
@@ -358,12 +346,12 @@ def make_offer(request_id):
     if form.validate_on_submit():
         try:
             if existing is not None:
-                offer = services.update_offer(existing, form.details(), today)
+                offer = offers.update_offer(existing, form.details(), today)
             else:
-                offer = services.submit_offer(rfq, cooperative, signed_in_user(), form.details(), today)
-        except ValueChainError as error:
-            db.session.rollback()
-            show_refusal(form, error)
+                offer = offers.submit_offer(rfq, cooperative, signed_in_user(), form.details(), today)
+        except Refusal as refusal:
+            unitofwork.rollback()
+            show_refusal(form, refusal)
         else:
             flash(_("Your offer is saved; the buyer is told."), "success")
             return redirect(url_for("valuechain.offer_thread", offer_id=offer.id))
@@ -374,10 +362,10 @@ def make_offer(request_id):
 @require_cooperative_staff
 def withdraw_offer(request_id):
     rfq = _offerable_request(request_id)
-    offer = services.current_offer(rfq, current_cooperative())
+    offer = offers.current_offer(rfq, current_cooperative())
     if offer is None:
         abort(404)
-    _act(lambda: services.withdraw_offer(offer), _("Your offer is withdrawn."))
+    act(lambda form: offers.withdraw_offer(offer, signed_in_user()), _("Your offer is withdrawn."))
     return redirect(url_for("valuechain.request_detail", request_id=rfq.id))
 
 
@@ -388,10 +376,10 @@ def _supply_page(capacity_form=None, certification_form=None, status=200):
     rows = [(product, capacity, failed_form if product.id == failed_id else CapacityForm(
         formdata=None, monthly_quantity=capacity.monthly_quantity if capacity else None,
         unit=capacity.unit.value if capacity else "kg",
-    )) for product, capacity in services.supply_products(cooperative)]
+    )) for product, capacity in supply.supply_products(cooperative)]
     return render_template(
         "valuechain/supply.html", cooperative=cooperative, rows=rows,
-        certifications=services.cooperative_certifications(cooperative),
+        certifications=supply.cooperative_certifications(cooperative),
         certification_form=certification_form or CertificationForm(), action_form=ActionForm(), today=clock.today(),
     ), status
 
@@ -409,10 +397,10 @@ def save_capacity(product_id):
     form = CapacityForm()
     if form.validate_on_submit():
         try:
-            services.set_capacity(current_cooperative(), product.id, form.monthly_quantity.data, form.unit.data)
-        except ValueChainError as error:
-            db.session.rollback()
-            show_refusal(form, error)
+            supply.set_capacity(current_cooperative(), product.id, form.monthly_quantity.data, form.unit.data)
+        except Refusal as refusal:
+            unitofwork.rollback()
+            show_refusal(form, refusal)
         else:
             flash(_("Capacity saved."), "success")
             return redirect(url_for("valuechain.supply_profile"))
@@ -425,10 +413,10 @@ def add_certification():
     form = CertificationForm()
     if form.validate_on_submit():
         try:
-            services.add_certification(current_cooperative(), form.kind.data, form.reference.data, form.valid_until.data)
-        except ValueChainError as error:
-            db.session.rollback()
-            show_refusal(form, error)
+            supply.add_certification(current_cooperative(), form.kind.data, form.reference.data, form.valid_until.data)
+        except Refusal as refusal:
+            unitofwork.rollback()
+            show_refusal(form, refusal)
         else:
             flash(_("Certification added."), "success")
             return redirect(url_for("valuechain.supply_profile"))
@@ -439,9 +427,7 @@ def add_certification():
 @require_cooperative_staff
 def remove_certification(certification_id):
     certification = owned_by_current_cooperative(db.session.get(CooperativeCertification, certification_id))
-    if ActionForm().validate_on_submit():
-        services.remove_certification(certification)
-        flash(_("Certification removed."), "success")
+    act(lambda form: supply.remove_certification(certification), _("Certification removed."))
     return redirect(url_for("valuechain.supply_profile"))
 
 
@@ -454,7 +440,7 @@ STAFF = (Role.COOPERATIVE_STAFF, Role.DISTRIBUTOR_STAFF)
 @bp.route("/sourcing/offers/<int:offer_id>", methods=["GET", "POST"])
 @require_role(*STAFF)
 def offer_thread(offer_id):
-    offer = services.get_offer(offer_id)
+    offer = offers.get_offer(offer_id)
     cooperative, company = current_cooperative(), current_distributor()
     if offer is None:
         abort(404)
@@ -467,23 +453,23 @@ def offer_thread(offer_id):
     form = MessageForm()
     if form.validate_on_submit():
         try:
-            services.post_message(offer, signed_in_user(), from_distributor, form.body.data)
-        except ValueChainError as error:
-            db.session.rollback()
-            show_refusal(form, error)
+            offers.post_message(offer, signed_in_user(), from_distributor, form.body.data)
+        except Refusal as refusal:
+            unitofwork.rollback()
+            show_refusal(form, refusal)
         else:
             return redirect(url_for("valuechain.offer_thread", offer_id=offer.id) + "#thread")
     return render_template("valuechain/offer_thread.html", offer=offer, rfq=offer.request, form=form,
-                           messages=services.thread(offer), from_distributor=from_distributor)
+                           messages=offers.thread(offer), from_distributor=from_distributor)
 
 
-@bp.get("/value-chain/partnerships")
+@bp.get("/value-chain/partnerships", endpoint="partnerships")
 @require_role(*STAFF)
-def partnerships():
+def partnership_list():
     cooperative, company = current_cooperative(), current_distributor()
     if cooperative is None and company is None:
         abort(403)
-    rows = services.partnerships_of(cooperative=cooperative, company=company)
+    rows = partnerships.partnerships_of(cooperative=cooperative, company=company)
     return render_template("valuechain/partnerships.html", partnerships=rows, is_cooperative=cooperative is not None,
                            action_form=ActionForm(), visibility_form=VisibilityForm())
 
@@ -501,7 +487,7 @@ def _partnership_side(partnership_id):
 
 
 def _partnership_action(action, done):
-    _act(action, done)
+    act(lambda form: action(signed_in_user()), done)
     return redirect(url_for("valuechain.partnerships"))
 
 
@@ -509,7 +495,7 @@ def _partnership_action(action, done):
 @require_cooperative_staff
 def accept_partnership(partnership_id):
     partnership = owned_by_current_cooperative(db.session.get(Partnership, partnership_id))
-    return _partnership_action(lambda: services.respond_to_proposal(partnership, True),
+    return _partnership_action(lambda user: partnerships.respond_to_proposal(partnership, True, user),
                                _("Partnership accepted."))
 
 
@@ -517,7 +503,7 @@ def accept_partnership(partnership_id):
 @require_cooperative_staff
 def decline_partnership(partnership_id):
     partnership = owned_by_current_cooperative(db.session.get(Partnership, partnership_id))
-    return _partnership_action(lambda: services.respond_to_proposal(partnership, False),
+    return _partnership_action(lambda user: partnerships.respond_to_proposal(partnership, False, user),
                                _("Proposal declined."))
 
 
@@ -525,7 +511,7 @@ def decline_partnership(partnership_id):
 @require_role(*STAFF)
 def end_partnership(partnership_id):
     partnership, by_distributor = _partnership_side(partnership_id)
-    return _partnership_action(lambda: services.end_partnership(partnership, by_distributor),
+    return _partnership_action(lambda user: partnerships.end_partnership(partnership, by_distributor, actor=user),
                                _("The partnership has ended."))
 
 
@@ -534,8 +520,7 @@ def end_partnership(partnership_id):
 def partnership_visibility(partnership_id):
     partnership, by_distributor = _partnership_side(partnership_id)
     form = VisibilityForm()
-    if form.validate_on_submit():
-        services.set_shown(partnership, by_distributor, form.shown.data)
-        flash(_("Shown on the public value chain once both sides agree.") if form.shown.data
-              else _("No longer shown on the public value chain."), "success")
+    done = (_("Shown on the public value chain once both sides agree.") if form.shown.data
+            else _("No longer shown on the public value chain."))
+    act(lambda form: partnerships.set_shown(partnership, by_distributor, form.shown.data), done, form)
     return redirect(url_for("valuechain.partnerships"))

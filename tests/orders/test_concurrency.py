@@ -1,11 +1,5 @@
-"""No unit sold twice, no stock given back twice, one order per form — under real concurrency.
-
-SQLite serialises writers and would hide every race, so these run on PostgreSQL only
-(DATABASE_URL=postgresql+psycopg://…; `.ci/run` does under CI=true). Each thread has its own
-app context, hence its own database session and connection.
-"""
-import threading
-
+"""No unit sold twice, no stock given back twice, one order per form — under real concurrency
+(PostgreSQL only: see tests/concurrency.py)."""
 import pytest
 import sqlalchemy as sa
 
@@ -14,6 +8,7 @@ from marketplace.extensions import db
 from marketplace.orders import services
 from marketplace.orders.models import Order, OrderLine, Status
 from marketplace.orders.services import OrderRejected
+from tests.concurrency import postgres_only, run_together  # noqa: F401 - a fixture
 from tests.factories import make_product
 from tests.orders.conftest import delivery, lines, place, token
 
@@ -21,34 +16,8 @@ pytestmark = pytest.mark.postgres
 
 
 @pytest.fixture(autouse=True)
-def _postgres_only(app):
-    if db.engine.dialect.name != "postgresql":
-        pytest.skip("SQLite serialises writers, which hides races: run with DATABASE_URL=postgresql+psycopg://…")
-
-
-def run_together(app, count, work):
-    """Run work(i) in `count` threads released at the same moment; returns results in order
-    (the exception raised, if any). `work` must not touch this thread's ORM objects."""
-    barrier = threading.Barrier(count)
-    results = [None] * count
-
-    def run(i):
-        with app.app_context(), app.test_request_context("/?lang=en"):
-            barrier.wait()
-            try:
-                results[i] = work(i)
-            except Exception as error:  # noqa: BLE001 - reported to the test
-                results[i] = error
-            finally:
-                db.session.remove()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not any(thread.is_alive() for thread in threads)
-    return results
+def _postgres_only(postgres_only):
+    pass
 
 
 def test_twenty_buyers_for_the_last_five_units(app):

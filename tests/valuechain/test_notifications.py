@@ -10,7 +10,7 @@ from marketplace.extensions import db
 from marketplace.mail import outbox
 from marketplace.notices.models import Notice
 from marketplace.notices.services import render
-from marketplace.valuechain import services
+from marketplace.valuechain import digest, offers, partnerships, sourcing
 from marketplace.valuechain.models import MatchNotification, RequestStatus
 from tests.factories import (
     make_certificate,
@@ -57,7 +57,7 @@ def world(app):
 def test_publishing_tells_the_fitting_cooperatives_once(world):
     request = make_request(world["company"], status=RequestStatus.DRAFT, title="Kẹo dừa cho Tết")
     db.session.commit()
-    services.publish_request(request, TODAY)
+    sourcing.publish_request(request, TODAY)
     for user in world["fitting_staff"]:
         notices = notices_of(user)
         assert [n.kind for n in notices] == ["valuechain.request_match"]
@@ -69,7 +69,7 @@ def test_publishing_tells_the_fitting_cooperatives_once(world):
     with_title = render(notices_of(world["fitting_staff"][0])[0])
     assert "Kẹo dừa cho Tết" in with_title[0]
 
-    services.announce_matches(request, TODAY)  # again (the digest does): nobody twice
+    sourcing.announce_matches(request, TODAY)  # again (the digest does): nobody twice
     db.session.commit()
     assert all(len(notices_of(u)) == 1 for u in world["fitting_staff"])
 
@@ -78,8 +78,8 @@ def test_the_digest_mails_each_staff_member_once(world, mail, runner):
     first = make_request(world["company"], status=RequestStatus.DRAFT, title="Kẹo dừa sầu riêng")
     second = make_request(world["company"], status=RequestStatus.DRAFT, title="Kẹo dừa lá dứa")
     db.session.commit()
-    services.publish_request(first, TODAY)
-    services.publish_request(second, TODAY)
+    sourcing.publish_request(first, TODAY)
+    sourcing.publish_request(second, TODAY)
 
     result = runner.invoke(args=["valuechain", "digest"])
     assert result.exit_code == 0, result.output
@@ -100,12 +100,12 @@ def test_the_digest_mails_each_staff_member_once(world, mail, runner):
 def test_the_digest_announces_matches_that_appear_later(world, mail):
     request = make_request(world["company"], category_code="3.3")
     db.session.commit()
-    assert services.send_digest(TODAY) == 0  # nobody sells herbal oils yet
+    assert digest.send_digest(TODAY) == 0  # nobody sells herbal oils yet
     newcomer = make_cooperative()
     make_certificate(make_product(newcomer, category_code="3.3"), stars=4)
     staff = make_cooperative_staff(newcomer)
     db.session.commit()
-    assert services.send_digest(TODAY) == 1
+    assert digest.send_digest(TODAY) == 1
     assert [n.kind for n in notices_of(staff)] == ["valuechain.request_match"]
     assert mail[0]["To"] == staff.email and str(request.id) in mail[0].get_content()
 
@@ -113,7 +113,7 @@ def test_the_digest_announces_matches_that_appear_later(world, mail):
 def test_the_digest_closes_requests_past_their_deadline_and_skips_them(world, mail):
     late = make_request(world["company"], deadline=TODAY - timedelta(days=1))
     db.session.commit()
-    assert services.send_digest(TODAY) == 0
+    assert digest.send_digest(TODAY) == 0
     assert late.status == RequestStatus.CLOSED
     assert mail == []
 
@@ -123,14 +123,14 @@ def test_offer_events_tell_the_other_side(world):
     request = make_request(world["company"])
     db.session.commit()
     staff, buyer = world["fitting_staff"][0], world["buyer"]
-    details = services.OfferDetails(product_ids=[product.id], unit_price=150000, quantity_per_period=500,
+    details = offers.OfferDetails(product_ids=[product.id], unit_price=150000, quantity_per_period=500,
                                     lead_time_days=7, valid_until=request.deadline)
-    offer = services.submit_offer(request, world["fitting"], staff, details, TODAY)
+    offer = offers.submit_offer(request, world["fitting"], staff, details, TODAY)
     assert [n.kind for n in notices_of(buyer)] == ["valuechain.offer_received"]
-    services.shortlist_offer(offer)
-    services.post_message(offer, buyer, True, "Can you send a sample?")
-    services.post_message(offer, staff, False, "Yes, next week.")
-    services.accept_offer(offer, buyer, TODAY)
+    offers.shortlist_offer(offer)
+    offers.post_message(offer, buyer, True, "Can you send a sample?")
+    offers.post_message(offer, staff, False, "Yes, next week.")
+    offers.accept_offer(offer, buyer, TODAY)
     assert [n.kind for n in notices_of(staff)] == [
         "valuechain.offer_shortlisted", "valuechain.offer_message", "valuechain.offer_accepted"]
     assert [n.kind for n in notices_of(buyer)] == ["valuechain.offer_received", "valuechain.offer_message"]
@@ -141,12 +141,12 @@ def test_partnership_events_tell_the_other_side(world):
     product = world["fitting"].products[0]
     db.session.commit()
     staff, buyer = world["fitting_staff"][0], world["buyer"]
-    terms = services.PartnershipTerms(product_ids=[product.id], unit_price=50000, unit="box",
+    terms = partnerships.PartnershipTerms(product_ids=[product.id], unit_price=50000, unit="box",
                                       volume_per_period=300, frequency="monthly", starts_on=TODAY)
-    partnership = services.propose_partnership(world["company"], world["fitting"], buyer, terms, TODAY)
+    partnership = partnerships.propose_partnership(world["company"], world["fitting"], buyer, terms, TODAY)
     assert [n.kind for n in notices_of(staff)] == ["valuechain.partnership_proposed"]
-    services.respond_to_proposal(partnership, accept=True)
-    services.end_partnership(partnership, by_distributor=False, today=TODAY)
+    partnerships.respond_to_proposal(partnership, accept=True)
+    partnerships.end_partnership(partnership, by_distributor=False, today=TODAY)
     assert [n.kind for n in notices_of(buyer)] == ["valuechain.partnership_accepted", "valuechain.partnership_ended"]
     assert render(notices_of(buyer)[0])[0].startswith("HTX Kẹo dừa Thành Thới")
 
@@ -155,5 +155,5 @@ def test_declining_a_proposal_tells_the_distributor(world):
     product = world["fitting"].products[0]
     partnership = make_partnership(world["company"], product, status="proposed")
     db.session.commit()
-    services.respond_to_proposal(partnership, accept=False)
+    partnerships.respond_to_proposal(partnership, accept=False)
     assert [n.kind for n in notices_of(world["buyer"])] == ["valuechain.partnership_declined"]

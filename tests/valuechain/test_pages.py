@@ -284,6 +284,25 @@ def test_saving_a_draft_then_editing_and_publishing_it(app, world):
     assert "Not possible any more" in response.get_data(as_text=True)
 
 
+def test_save_and_publish_saves_nothing_when_publishing_is_refused(app, world, monkeypatch):
+    from marketplace.valuechain import sourcing
+    from marketplace.valuechain.models import ValueChainError
+
+    draft = make_request(world["company_a"], status=RequestStatus.DRAFT, title="Bản nháp")
+    db.session.commit()
+
+    def refuse(organisation):
+        raise ValueChainError("Publishing is refused.")
+
+    monkeypatch.setattr(sourcing, "check_can_publish", refuse)  # the second step fails
+    response = client_of(app, world["buyer_a"]).post(f"/sourcing/{draft.id}/edit",
+                                                     data=request_form(title="Kẹo dừa (sửa)"))
+    assert response.status_code == 200 and "Publishing is refused." in response.get_data(as_text=True)
+    db.session.expire_all()
+    draft = db.session.get(SourcingRequest, draft.id)
+    assert (draft.title, draft.status, draft.published_at) == ("Bản nháp", RequestStatus.DRAFT, None)
+
+
 @pytest.mark.parametrize("changes, field, message", [
     ({"quantity": "0"}, "quantity", "The quantity must be a whole number above 0."),
     ({"quantity": "-5"}, "quantity", "Enter a whole number"),
@@ -434,13 +453,13 @@ def test_making_changing_and_withdrawing_an_offer(app, world):
 
 
 def test_a_second_live_offer_is_refused_by_the_service(app, world):
-    from marketplace.valuechain import services
+    from marketplace.valuechain import offers
     from marketplace.valuechain.models import ValueChainError
 
-    details = services.OfferDetails(product_ids=[world["candy"].id], unit_price=1, quantity_per_period=1,
+    details = offers.OfferDetails(product_ids=[world["candy"].id], unit_price=1, quantity_per_period=1,
                                     lead_time_days=1, valid_until=TODAY)
     with force_locale("en"), pytest.raises(ValueChainError, match="already have an offer"):
-        services.submit_offer(world["request"], world["coop_a"], world["staff_a"], details, TODAY)
+        offers.submit_offer(world["request"], world["coop_a"], world["staff_a"], details, TODAY)
     assert count(Offer) == 1
 
 

@@ -1,0 +1,83 @@
+"""Telling the right people: the kinds of notice the value chain sends, the staff who read
+them, and `tell`, which sends a notice once the change it reports is committed."""
+from collections import defaultdict
+
+import sqlalchemy as sa
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+
+from marketplace import unitofwork
+from marketplace.accounts.models import CooperativeMember, DistributorMember, User
+from marketplace.extensions import db
+from marketplace.notices.services import absolute_url, notify, register_kind
+
+# Notices (rendered in each reader's language when read).
+register_kind("valuechain.request_match", _l("A new sourcing request fits your products: %(title)s"),
+              _l("Offers are taken until %(deadline)s."))
+register_kind("valuechain.offer_received", _l("New offer on “%(title)s” from %(cooperative)s"))
+register_kind("valuechain.offer_updated", _l("%(cooperative)s changed its offer on “%(title)s”"))
+register_kind("valuechain.offer_withdrawn", _l("%(cooperative)s withdrew its offer on “%(title)s”"))
+register_kind("valuechain.offer_shortlisted", _l("Your offer on “%(title)s” is shortlisted"))
+register_kind("valuechain.offer_declined", _l("Your offer on “%(title)s” was declined"))
+register_kind("valuechain.offer_accepted", _l("Your offer on “%(title)s” is accepted"),
+              _l("It is now a partnership: see it under Partnerships."))
+register_kind("valuechain.offer_message", _l("New message about the offer on “%(title)s”"))
+register_kind("valuechain.partnership_proposed", _l("%(distributor)s proposes a partnership"),
+              _l("Accept or decline it under Partnerships."))
+register_kind("valuechain.partnership_accepted", _l("%(cooperative)s accepted your partnership"))
+register_kind("valuechain.partnership_declined", _l("%(cooperative)s declined your partnership"))
+register_kind("valuechain.partnership_ended", _l("The partnership of %(distributor)s and %(cooperative)s has ended"))
+
+
+def path(endpoint, **values):
+    """The site path of a page, for notices and mail: works without a request (cron, tests)."""
+    return current_app.url_map.bind("").build(endpoint, values)
+
+
+def site_link(endpoint, **values):
+    """An absolute link for mail sent by cron (SITE_URL + the page's path)."""
+    return absolute_url(path(endpoint, **values))
+
+
+def cooperative_staff(cooperative_ids):
+    """Cooperative id -> its staff users (ONE query)."""
+    staff = defaultdict(list)
+    if cooperative_ids:
+        rows = db.session.execute(
+            sa.select(CooperativeMember.cooperative_id, User)
+            .join(User, User.id == CooperativeMember.user_id)
+            .where(CooperativeMember.cooperative_id.in_(cooperative_ids), User.deleted_at.is_(None))
+            .order_by(User.id)
+        )
+        for cooperative_id, user in rows:
+            staff[cooperative_id].append(user)
+    return staff
+
+
+def distributor_staff(distributor_id):
+    return db.session.scalars(
+        sa.select(User).join(DistributorMember, DistributorMember.user_id == User.id)
+        .where(DistributorMember.distributor_id == distributor_id, User.deleted_at.is_(None))
+        .order_by(User.id)
+    ).all()
+
+
+def tell_cooperative(cooperative_id, kind, link, params, but=None):
+    """Notify the cooperative's staff (except the user id `but`) once the change is committed."""
+    tell(lambda: cooperative_staff([cooperative_id])[cooperative_id], kind, link, params, but)
+
+
+def tell_distributor(distributor_id, kind, link, params, but=None):
+    """Notify the company's staff (except the user id `but`) once the change is committed."""
+    tell(lambda: distributor_staff(distributor_id), kind, link, params, but)
+
+
+def tell(recipients, kind, link, params, but=None, dedupe_key=None):
+    """After the commit, notify `recipients()`: nobody hears of a change that was rolled back
+    (a refusal, or the loser of two people acting at once). Pass ids and plain values, not
+    objects: the callback runs after the commit has expired them."""
+    def send():
+        notify([u for u in recipients() if u.id != but], kind, link=link, params=params, dedupe_key=dedupe_key)
+        unitofwork.commit()
+
+    unitofwork.after_commit(send)
