@@ -6,7 +6,6 @@ from pathlib import Path
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from PIL import Image
 
 from marketplace.catalog.photos import NOT_AN_IMAGE, UploadError, open_image
 
@@ -51,10 +50,9 @@ def save_scan(data):
         (folder / name).write_bytes(data)
         return name
     try:
-        image = open_image(data)
+        image = open_image(data, longest_side=LONGEST_SIDE)
     except UploadError as error:
         raise UploadError(NOT_A_SCAN) if error.message is NOT_AN_IMAGE else error from None
-    image.thumbnail((LONGEST_SIDE, LONGEST_SIDE), Image.Resampling.LANCZOS)
     name = f"{stem}.webp"
     image.save(folder / name, "WEBP", quality=88, method=4)
     return name
