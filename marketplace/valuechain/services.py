@@ -18,6 +18,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from marketplace import clock, places
 from marketplace.accounts.models import CooperativeMember, DistributorMember, User
 from marketplace.accounts.services import check_can_publish, normalise_email, normalise_phone
+from marketplace.batch import Batch
 from marketplace.catalog.models import OcopCategory, OcopCertificate, Product, ProductStatus
 from marketplace.catalog.ocop_categories import CATEGORIES_148_2023
 from marketplace.extensions import db
@@ -889,13 +890,14 @@ def _site_link(endpoint, **values):
     return absolute_url(path(endpoint, **values))
 
 
-def send_digest(today=None):
+def send_digest(today=None, batch=None):
     """Mail each cooperative's staff the requests that newly fit it since the last digest.
 
     First closes requests past their deadline and announces matches that appeared since
     publication (a product certified later); then every (request, cooperative) match not
     mailed yet goes into one mail per staff member, in their language. Running it again
-    mails nothing new. Returns the number of mails sent."""
+    mails nothing new; a cooperative whose mail fails is rolled back and tried again next
+    time (each is its own transaction in `batch`). Returns the number of mails sent."""
     today = _today(today)
     close_past_deadlines(today)
     for request in db.session.scalars(
@@ -916,17 +918,18 @@ def send_digest(today=None):
         by_cooperative[row.cooperative_id].append(row)
     staff = cooperative_staff(list(by_cooperative))
     sent = 0
+    batch = batch or Batch("valuechain digest")
     for cooperative_id, rows in by_cooperative.items():
-        cooperative = db.session.get(Cooperative, cooperative_id)
-        matches = matching.recommended_requests(cooperative, today, [r.request_id for r in rows])
-        for user in staff.get(cooperative_id, []) if matches else []:
-            with force_locale(user.language or current_app.config["BABEL_DEFAULT_LOCALE"]):
-                send_mail(user.email, *_digest_mail(cooperative, matches))
-            sent += 1
-        now = clock.utcnow()
-        for row in rows:
-            row.emailed_at = now
-        db.session.commit()
+        with batch.row(f"cooperative {cooperative_id}"):  # one cooperative failing stops no other
+            cooperative = db.session.get(Cooperative, cooperative_id)
+            matches = matching.recommended_requests(cooperative, today, [r.request_id for r in rows])
+            for user in staff.get(cooperative_id, []) if matches else []:
+                with force_locale(user.language or current_app.config["BABEL_DEFAULT_LOCALE"]):
+                    send_mail(user.email, *_digest_mail(cooperative, matches))
+                sent += 1
+            now = clock.utcnow()
+            for row in rows:
+                row.emailed_at = now
     return sent
 
 
