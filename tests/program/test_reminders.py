@@ -7,6 +7,7 @@ import sqlalchemy as sa
 from marketplace.catalog.models import ProductStatus, ReviewStatus
 from marketplace.catalog.rules import default_expiry
 from marketplace.extensions import db
+from marketplace.notices import services as notices
 from marketplace.notices.models import Notice
 from marketplace.program.services import remind_expiring, reminder_threshold
 from tests.factories import make_certificate, make_cooperative_staff, make_product
@@ -93,8 +94,6 @@ def test_a_line_break_in_a_product_name_stops_no_reminder(app, runner, cooperati
 
 def test_one_failing_reminder_is_reported_after_the_others_are_sent(app, runner, cooperative, product, staff, outbox,
                                                                     frozen_today, monkeypatch):
-    from marketplace.notices import services as notices
-
     broken = make_certificate(make_product(cooperative, name_vi="Bánh phồng"), stars=4, issued_on=ISSUED)
     make_certificate(product, stars=4, issued_on=ISSUED)
     db.session.commit()
