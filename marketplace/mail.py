@@ -6,8 +6,11 @@ to MAIL_DIR as an .eml file and logged, so links can be followed by hand. Under 
 message is also appended to `app.extensions["mail_outbox"]` for assertions.
 
 Callers render subject and body in the recipient's language (flask_babel.force_locale).
+Subjects carry names that people typed (products, cooperatives): headers are built here only,
+with line breaks and other control characters folded to spaces.
 """
 import logging
+import re
 import secrets
 import smtplib
 from email.message import EmailMessage
@@ -19,6 +22,9 @@ from flask import current_app
 from marketplace import clock
 
 log = logging.getLogger(__name__)
+
+# C0 and C1 controls (CR and LF among them) and Unicode's line and paragraph separators.
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 
 
 def outbox(app=None):
@@ -37,8 +43,8 @@ def send_mail(to, subject, body_text):
     sender = config["MAIL_FROM"]
     message = EmailMessage()
     message["From"] = sender
-    message["To"] = to
-    message["Subject"] = subject
+    message["To"] = header_text(to)
+    message["Subject"] = header_text(subject)
     message["Date"] = formatdate(usegmt=True)
     # An explicit domain: make_msgid() would otherwise look up the host name (slow DNS).
     message["Message-ID"] = make_msgid(domain=parseaddr(sender)[1].rpartition("@")[2] or "localhost")
@@ -48,6 +54,12 @@ def send_mail(to, subject, body_text):
     if config["MAIL_SERVER"]:
         return _send_smtp(message, config)
     return _write_file(message, Path(config["MAIL_DIR"]))
+
+
+def header_text(value):
+    """`value` on one line, fit for a mail header: a product named "Kẹo\\r\\nBcc: …" must
+    neither add a header nor make the mail fail."""
+    return " ".join(_CONTROLS.sub(" ", str(value)).split())
 
 
 def _send_smtp(message, config):

@@ -1,11 +1,16 @@
 """Checking uploaded images before anything is stored.
 
 An upload is judged by its content, never by its name or the browser's content type: Pillow
-must recognise a JPEG, PNG or WebP, decode it completely, and find at most 40 megapixels
-(decompression bombs: a few kilobytes that decode to gigabytes). The file must also be only
-an image: data after the image's end, or web code in its metadata, is how polyglot files
-hide a second meaning, so such files are refused. What is stored is always a fresh
-re-encoding (EXIF orientation applied, metadata dropped), never the uploaded bytes.
+must recognise a JPEG, PNG or WebP, decode it completely, and find at most 25 megapixels
+(decompression bombs: a few kilobytes that decode to gigabytes), which it reads from the
+header before decoding anything. The file must also be only an image: data after the image's
+end, or web code in its metadata, is how polyglot files hide a second meaning, so such files
+are refused. What is stored is always a fresh re-encoding (EXIF orientation applied, metadata
+dropped), never the uploaded bytes.
+
+Memory: a decoded image costs 4 bytes a pixel (100 MB at the limit), so each image is made as
+small as its largest stored copy right as it is decoded (JPEGs are even decoded at a reduced
+scale): a request with eight photos holds one full-size decode at a time, not eight.
 """
 import io
 import re
@@ -15,6 +20,7 @@ import warnings
 from flask_babel import lazy_gettext as _l
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from marketplace import media
 from marketplace.errors import Refusal
 
 try:
@@ -23,7 +29,8 @@ except ImportError:  # Pillow built without littlecms: colours stay as they are
     ImageCms = None
 
 MAX_UPLOAD_BYTES = 8 * 1024 * 1024
-MAX_PIXELS = 40_000_000
+# A 24-megapixel camera's 6000 × 4000 fits; the largest copy kept is 1200 pixels wide.
+MAX_PIXELS = 25_000_000
 # Pillow warns above MAX_IMAGE_PIXELS and refuses above twice that; the warning is turned
 # into a refusal below, so nothing larger than MAX_PIXELS is ever decoded.
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
@@ -41,7 +48,7 @@ class UploadError(Refusal):
 
 NOT_AN_IMAGE = _l("This file is not a JPEG, PNG or WebP photo (whatever its name says). Choose a photo file.")
 TOO_LARGE = _l("The file is larger than 8 MB. Choose a smaller photo, or make it smaller first.")
-TOO_MANY_PIXELS = _l("The image is larger than 40 megapixels. Make it smaller first.")
+TOO_MANY_PIXELS = _l("The image is larger than 25 megapixels. Make it smaller first.")
 CORRUPT = _l("The file is damaged or incomplete and cannot be read as a photo.")
 POLYGLOT = _l("The file contains more than a photo (extra data or web code). Save the photo again as JPEG or PNG and upload that copy.")
 EMPTY = _l("The file is empty.")
@@ -57,20 +64,28 @@ def read_upload(stream, limit=MAX_UPLOAD_BYTES):
     return data
 
 
-def open_image(data):
-    """A checked, fully decoded image from the bytes of an upload: upright (EXIF orientation
-    applied), in sRGB, flattened onto white, without metadata. Raises UploadError."""
+def open_image(data, longest_side=max(media.SIZES.values())):
+    """A checked, fully decoded image from the bytes of an upload, at most `longest_side`
+    pixels wide and high (never enlarged): upright (EXIF orientation applied), in sRGB,
+    flattened onto white, without metadata. Raises UploadError."""
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
-            probe = Image.open(io.BytesIO(data), formats=_OPENERS)
+            probe = Image.open(io.BytesIO(data), formats=_OPENERS)  # reads the header only
             kind = ACCEPTED_FORMATS.get(probe.format)
             if kind is None:
                 raise UploadError(NOT_AN_IMAGE)
             if probe.width * probe.height > MAX_PIXELS:
                 raise UploadError(TOO_MANY_PIXELS)
             probe.verify()  # checksums and structure, without decoding
+            if not only_an_image(data, kind):
+                raise UploadError(POLYGLOT)
             image = Image.open(io.BytesIO(data), formats=_OPENERS)
+            if image.mode in ("1", "P"):  # shrinking these would pick pixels, not blend them
+                image = image.convert("RGBA")
+            # Decodes (a JPEG at the smallest scale that is still large enough) and shrinks
+            # in place, so the full-size pixels are freed at once; orientation and profile stay.
+            image.thumbnail((longest_side, longest_side), Image.Resampling.LANCZOS)
             image.load()  # decodes everything: a truncated or corrupt file fails here
         except UploadError:
             raise
@@ -80,8 +95,6 @@ def open_image(data):
             raise UploadError(NOT_AN_IMAGE) from None
         except (OSError, SyntaxError, ValueError, struct.error, EOFError):
             raise UploadError(CORRUPT) from None
-    if not only_an_image(data, kind):
-        raise UploadError(POLYGLOT)
     return _clean(image)
 
 

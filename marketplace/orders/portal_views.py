@@ -1,12 +1,11 @@
 """The cooperative's side of orders, in its portal: its shipments only, their statuses,
 packing slips, CSV export, the sales overview and its shipping settings."""
-import csv
 import io
 
 from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from marketplace import clock
+from marketplace import clock, csvsafe
 from marketplace.accounts.authz import (
     current_cooperative,
     owned_by_current_cooperative,
@@ -139,7 +138,7 @@ def export():
 def _csv(rows, filename):
     out = io.StringIO()
     out.write("\ufeff")  # a BOM, so that Excel reads the Vietnamese as UTF-8
-    writer = csv.writer(out)
+    writer = csvsafe.writer(out)
     writer.writerow(services.EXPORT_HEADER)
     writer.writerows(rows)
     return Response(

@@ -24,6 +24,7 @@ from sqlalchemy.orm import selectinload
 from marketplace import clock
 from marketplace.accounts import services as accounts
 from marketplace.accounts.models import Role, User
+from marketplace.batch import Batch
 from marketplace.core import pagecache
 from marketplace.extensions import db
 from marketplace.i18n import price
@@ -332,12 +333,13 @@ def close_checkout(order):
         db.session.commit()
 
 
-def release_expired(now=None):
+def release_expired(now=None, batch=None):
     """Cancel the unpaid card orders whose time to pay ran out, giving their stock back (for
     cron: `flask --app wsgi payments release-expired`). Stripe is asked about each open
     session first: one paid without our hearing is recorded as paid instead. Returns
     {"cancelled": [...], "paid": [...], "skipped": [...]} order numbers (skipped: Stripe could
-    not be asked; the next run tries again)."""
+    not be asked; the next run tries again). Each order is its own transaction in `batch`: one
+    that fails is rolled back and reported there, and the others go on."""
     now = now or clock.utcnow()
     cutoff = now - timedelta(minutes=current_app.config["STRIPE_SESSION_MINUTES"]) - RELEASE_GRACE
     waiting = db.session.scalars(
@@ -345,27 +347,29 @@ def release_expired(now=None):
                                Order.placed_at < cutoff).order_by(Order.id)
     ).all()
     report = {"cancelled": [], "paid": [], "skipped": []}
+    batch = batch or Batch("payments release-expired")
     for order in waiting:
-        attempts = payments_of(order.id)
-        if any(p.status in (PaymentStatus.OPEN, PaymentStatus.CREATING) and p.expires_at + RELEASE_GRACE > now
-               for p in attempts):
-            continue  # still payable
-        try:
-            verdict, session = _ask_stripe([p for p in attempts if p.status == PaymentStatus.OPEN and p.session_id])
-        except PaymentError:
-            report["skipped"].append(order.number)
-            continue
-        if verdict == "paid":
-            mark_paid(session)
-            report["paid"].append(order.number)
-            continue
-        if verdict == "paying":
-            continue  # a delayed payment method is under way: its own event settles the order
-        result = _cancel_unpaid(order)
-        db.session.commit()
-        result.done()
-        if result.outcome == "cancelled":
-            report["cancelled"].append(order.number)
+        with batch.row(f"order {order.number}"):  # one order failing stops no other
+            attempts = payments_of(order.id)
+            if any(p.status in (PaymentStatus.OPEN, PaymentStatus.CREATING) and p.expires_at + RELEASE_GRACE > now
+                   for p in attempts):
+                continue  # still payable
+            try:
+                verdict, session = _ask_stripe([p for p in attempts if p.status == PaymentStatus.OPEN and p.session_id])
+            except PaymentError:
+                report["skipped"].append(order.number)
+                continue
+            if verdict == "paid":
+                mark_paid(session)
+                report["paid"].append(order.number)
+                continue
+            if verdict == "paying":
+                continue  # a delayed payment method is under way: its own event settles the order
+            result = _cancel_unpaid(order)
+            db.session.commit()
+            result.done()
+            if result.outcome == "cancelled":
+                report["cancelled"].append(order.number)
     return report
 
 

@@ -1,13 +1,12 @@
 """Pages of payments: the buyer's way to Stripe and back, Stripe's webhook, the admin's refunds
 and payouts, and the cooperative's ledger in its portal."""
-import csv
 import io
 from datetime import UTC, datetime, time, timedelta
 
 from flask import Blueprint, Response, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _, lazy_gettext as _l
 
-from marketplace import clock
+from marketplace import clock, csvsafe
 from marketplace.accounts.authz import (
     Role,
     current_cooperative,
@@ -328,7 +327,7 @@ def _statement_csv(cooperative, start, end):
     report = ledger.statement(cooperative.id, _utc_midnight(start), _utc_midnight(end + timedelta(days=1)))
     out = io.StringIO()
     out.write("\ufeff")  # a BOM, so that Excel reads the Vietnamese as UTF-8
-    writer = csv.writer(out)
+    writer = csvsafe.writer(out)
     writer.writerow(STATEMENT_HEADER)
     writer.writerow((start.isoformat(), "opening_balance", "", "", report.opening))
     for entry, balance in report.lines:

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import selectinload
 
-from marketplace import clock, media, places
+from marketplace import clock, csvsafe, media, places
 from marketplace.accounts.services import check_can_publish, normalise_email, normalise_phone
 from marketplace.catalog.models import (
     OcopCategory,
@@ -529,7 +529,7 @@ def current_stock_file(cooperative):
         .order_by(Product.name_vi, Product.id)
     ).all()
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csvsafe.writer(out, lineterminator="\r\n")
     writer.writerow(HEADERS[1])
     writer.writerows(rows)
     return out.getvalue()

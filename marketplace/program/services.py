@@ -20,6 +20,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from marketplace import clock
 from marketplace.accounts.models import CooperativeMember
+from marketplace.batch import Batch
 from marketplace.catalog.models import (
     AssessingLevel,
     CERTIFIED_MIN_STARS,
@@ -288,11 +289,12 @@ def reminder_threshold(days_left):
     return min(due) if due else None
 
 
-def remind_expiring(today=None):
+def remind_expiring(today=None, batch=None):
     """Remind the staff of every cooperative whose badge-giving certificate expires within 90
     days, once per certificate and threshold (90, 30, 7): running it again the same day, or
     every day, sends nothing twice. Products with a renewal waiting for review are skipped.
-    Returns the notices sent."""
+    Each certificate is its own transaction in `batch` (one that fails is left for the next
+    run). Returns the notices sent."""
     today = today or clock.today()
     renewal_pending = (
         sa.select(OcopCertificate.id)
@@ -318,22 +320,23 @@ def remind_expiring(today=None):
     ).all()
     staff = staff_of(c.product.cooperative_id for c in expiring) if expiring else {}
     sent = []
+    batch = batch or Batch("certificates remind")
     for certificate in expiring:
-        days_left = (certificate.expires_on - today).days
-        threshold = reminder_threshold(days_left)
-        product = certificate.product
-        sent += notify(
-            staff.get(product.cooperative_id, []),
-            "certificate_expiring",
-            link=_path("portal.certificate_new", product=product.id),
-            params={
-                "product": product.name_vi,
-                "stars": certificate.stars,
-                "days": days_left,
-                "expires_on": certificate.expires_on.isoformat(),
-            },
-            email=True,
-            dedupe_key=f"certificate-expiry:{certificate.id}:{threshold}",
-        )
-    db.session.commit()
+        with batch.row(f"certificate {certificate.id}"):
+            days_left = (certificate.expires_on - today).days
+            threshold = reminder_threshold(days_left)
+            product = certificate.product
+            sent += notify(
+                staff.get(product.cooperative_id, []),
+                "certificate_expiring",
+                link=_path("portal.certificate_new", product=product.id),
+                params={
+                    "product": product.name_vi,
+                    "stars": certificate.stars,
+                    "days": days_left,
+                    "expires_on": certificate.expires_on.isoformat(),
+                },
+                email=True,
+                dedupe_key=f"certificate-expiry:{certificate.id}:{threshold}",
+            )
     return sent

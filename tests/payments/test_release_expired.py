@@ -104,3 +104,22 @@ def test_an_order_whose_delayed_payment_is_under_way_is_left_to_its_event(runner
     age(order)
     assert "Cancelled 0" in release(runner)
     assert reload(order).status == Status.AWAITING_PAYMENT and stock(shop["candy"]) == 9
+
+
+def test_one_order_that_fails_stops_no_other_and_is_reported(runner, fake_stripe, shop, monkeypatch):
+    broken, fine = place_card_order((shop["candy"], 1)), place_card_order((shop["candy"], 2))
+    for order in (broken, fine):
+        start(order)
+        age(order)
+    real_payments_of = services.payments_of
+
+    def payments_or_fail(order_id):
+        if order_id == broken.id:
+            raise RuntimeError("a row nobody expected")
+        return real_payments_of(order_id)
+
+    monkeypatch.setattr(services, "payments_of", payments_or_fail)
+    result = runner.invoke(args=["payments", "release-expired"])
+    assert result.exit_code == 1
+    assert "Cancelled 1 unpaid order(s)" in result.output and f"Failed: 1 (order {broken.number})" in result.output
+    assert reload(fine).status == Status.CANCELLED and reload(broken).status == Status.AWAITING_PAYMENT

@@ -1,4 +1,4 @@
-"""The photo checks: by content, at most 8 MB and 40 megapixels, upright, without metadata,
+"""The photo checks: by content, at most 8 MB and 25 megapixels, upright, without metadata,
 and only an image (polyglots refused)."""
 import io
 
@@ -31,10 +31,26 @@ def test_a_real_decompression_bomb_png_is_refused():
     assert refused.value.message is photos.TOO_MANY_PIXELS
 
 
-def test_more_than_40_megapixels_is_refused_below_pillows_own_limit():
-    with pytest.raises(UploadError) as refused:
-        open_image(decompression_bomb_png(8_000, 6_000))  # 48 MP: only a warning for Pillow
-    assert refused.value.message is photos.TOO_MANY_PIXELS
+def test_more_than_25_megapixels_is_refused_below_pillows_own_limit():
+    for width, height in [(8_000, 6_000), (6_000, 5_000)]:  # 48 and 30 MP: only a warning for Pillow
+        with pytest.raises(UploadError) as refused:
+            open_image(decompression_bomb_png(width, height))
+        assert refused.value.message is photos.TOO_MANY_PIXELS
+
+
+def test_a_24_megapixel_camera_photo_is_accepted_and_kept_at_the_largest_stored_size():
+    image = open_image(image_bytes("JPEG", size=(6_000, 4_000)))
+    assert image.size == (1200, 800) and image.mode == "RGB"
+    assert open_image(image_bytes("PNG", size=(3_000, 4_000)), longest_side=2400).size == (1800, 2400)
+
+
+def test_palette_images_are_shrunk_smoothly():
+    stripes = Image.new("P", (2_400, 2_400))
+    stripes.putpalette([0, 0, 0, 255, 255, 255])
+    stripes.putdata([x % 2 for x in range(2_400)] * 2_400)  # one-pixel black/white stripes
+    buffer = io.BytesIO()
+    stripes.save(buffer, "PNG")
+    assert 100 < open_image(buffer.getvalue()).getpixel((10, 10))[0] < 160  # grey, not black or white
 
 
 def test_an_html_file_named_jpg_is_refused():

@@ -36,6 +36,16 @@ def decompression_bomb_png(width=20_000, height=20_000):
     return b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", header) + _png_chunk(b"IDAT", body) + _png_chunk(b"IEND", b"")
 
 
+def large_png(width, height):
+    """A real RGBA PNG of width × height transparent pixels: small on disk, 4 bytes a pixel in
+    memory once decoded (the most an image costs Pillow)."""
+    row = b"\x00" + b"\x00" * (width * 4)
+    compressor = zlib.compressobj(6)
+    body = b"".join(compressor.compress(row) for _ in range(height)) + compressor.flush()
+    header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", header) + _png_chunk(b"IDAT", body) + _png_chunk(b"IEND", b"")
+
+
 def png_with_text(text):
     """A valid PNG with a tEXt metadata chunk holding `text` (bytes)."""
     raw = image_bytes("PNG")

@@ -289,3 +289,17 @@ def test_a_pending_or_rejected_certificate_says_nothing_on_the_store(app, client
     db.session.commit()
     html = page_text(client.get(f"/products/{product.slug}?lang=en"))
     assert 'class="ocop-badge' not in html and "not currently valid" not in html and "Potential product" not in html
+
+
+def test_a_line_break_in_the_product_name_does_not_break_approval_or_its_mail(
+        app, cooperative, staff, reviewer, outbox, frozen_today):
+    product = make_product(cooperative, name_vi="Kẹo\r\nBcc: x@evil.example")
+    portal = client_for(app, staff)
+    _submit(portal, product)
+    (certificate,) = _certificates(product)
+    council = client_for(app, reviewer)
+    response = council.post(f"/council/reviews/{certificate.id}", data={f"c{certificate.id}-decision": "approve"})
+    assert response.status_code == 302
+    assert _certificates(product)[0].review_status == ReviewStatus.APPROVED
+    (mail,) = [m for m in outbox if m["To"] == "owner@htx.example"]
+    assert mail["Subject"] == "OCOP certificate approved: Kẹo Bcc: x@evil.example" and mail["Bcc"] is None

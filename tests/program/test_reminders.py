@@ -7,6 +7,7 @@ import sqlalchemy as sa
 from marketplace.catalog.models import ProductStatus, ReviewStatus
 from marketplace.catalog.rules import default_expiry
 from marketplace.extensions import db
+from marketplace.notices import services as notices
 from marketplace.notices.models import Notice
 from marketplace.program.services import remind_expiring, reminder_threshold
 from tests.factories import make_certificate, make_cooperative_staff, make_product
@@ -77,3 +78,36 @@ def test_the_cron_command_is_idempotent(app, runner, product, staff, frozen_toda
     assert first.exit_code == 0 and "Reminders sent: 1." in first.output
     assert "Reminders sent: 0." in second.output
     assert len(_notices(staff)) == 1
+
+
+def test_a_line_break_in_a_product_name_stops_no_reminder(app, runner, cooperative, product, staff, outbox, frozen_today):
+    make_certificate(make_product(cooperative, name_vi="Kẹo\r\nBcc: x@evil.example"), stars=4, issued_on=ISSUED)
+    make_certificate(product, stars=4, issued_on=ISSUED)
+    db.session.commit()
+    frozen_today(EXPIRES - timedelta(days=7))
+    result = runner.invoke(args=["certificates", "remind"])
+    assert result.exit_code == 0 and "Reminders sent: 2." in result.output
+    assert sorted(m["Subject"] for m in outbox) == [
+        "The OCOP certificate of Kẹo Bcc: x@evil.example expires in 7 days",
+        "The OCOP certificate of Kẹo dừa sáp expires in 7 days"]
+
+
+def test_one_failing_reminder_is_reported_after_the_others_are_sent(app, runner, cooperative, product, staff, outbox,
+                                                                    frozen_today, monkeypatch):
+    broken = make_certificate(make_product(cooperative, name_vi="Bánh phồng"), stars=4, issued_on=ISSUED)
+    make_certificate(product, stars=4, issued_on=ISSUED)
+    db.session.commit()
+    frozen_today(EXPIRES - timedelta(days=7))
+    real_send = notices.send_mail
+
+    def send_or_fail(to, subject, body):
+        if "Bánh phồng" in subject:
+            raise OSError("the mail server hung up")
+        return real_send(to, subject, body)
+
+    monkeypatch.setattr(notices, "send_mail", send_or_fail)
+    result = runner.invoke(args=["certificates", "remind"])
+    assert result.exit_code == 1
+    assert "Reminders sent: 1." in result.output and f"Failed: 1 (certificate {broken.id})" in result.output
+    assert [m["Subject"] for m in outbox] == ["The OCOP certificate of Kẹo dừa sáp expires in 7 days"]
+    assert [n.params["product"] for n in _notices(staff)] == ["Kẹo dừa sáp"]  # the failed one waits for the next run

@@ -157,3 +157,27 @@ def test_declining_a_proposal_tells_the_distributor(world):
     db.session.commit()
     partnerships.respond_to_proposal(partnership, accept=False)
     assert [n.kind for n in notices_of(world["buyer"])] == ["valuechain.partnership_declined"]
+
+
+def test_one_cooperative_whose_digest_fails_stops_no_other(world, mail, runner, monkeypatch):
+    second = make_cooperative(name="HTX Kẹo dừa Mỏ Cày")
+    make_certificate(make_product(second, weight_g=400), stars=4)
+    second_staff = make_cooperative_staff(second)
+    request = make_request(world["company"], status=RequestStatus.DRAFT, title="Kẹo dừa cho Tết")
+    db.session.commit()
+    sourcing.publish_request(request, TODAY)
+    failing = {u.email for u in world["fitting_staff"]}
+    real_send = digest.send_mail
+
+    def send_or_fail(to, subject, body):
+        if to in failing:
+            raise OSError("the mail server hung up")
+        return real_send(to, subject, body)
+
+    monkeypatch.setattr(digest, "send_mail", send_or_fail)
+    result = runner.invoke(args=["valuechain", "digest"])
+    assert result.exit_code == 1
+    assert "Sent 1 digest mail(s)." in result.output and f"Failed: 1 (cooperative {world['fitting'].id})" in result.output
+    assert [m["To"] for m in mail] == [second_staff.email]
+    monkeypatch.setattr(digest, "send_mail", real_send)  # the next run tries the failed one again
+    assert runner.invoke(args=["valuechain", "digest"]).output.strip() == "Sent 2 digest mail(s)."
