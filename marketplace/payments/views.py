@@ -8,13 +8,8 @@ from flask import Blueprint, Response, abort, current_app, flash, jsonify, redir
 from flask_babel import gettext as _, lazy_gettext as _l
 
 from marketplace import clock
-from marketplace.accounts.authz import (
-    Role,
-    current_cooperative,
-    require_approved_cooperative,
-    require_role,
-    signed_in_user,
-)
+from marketplace.accounts.authz import Role, require_role, signed_in_user
+from marketplace.producers.authz import current_cooperative, require_approved_cooperative
 from marketplace.core.views import no_store
 from marketplace.extensions import csrf, db
 from marketplace.i18n import price

@@ -17,7 +17,6 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import selectinload
 
 from marketplace import clock, media, places
-from marketplace.accounts.services import check_can_publish, normalise_email, normalise_phone
 from marketplace.catalog.models import (
     OcopCategory,
     OcopCertificate,
@@ -36,6 +35,7 @@ from marketplace.errors import Refusal
 from marketplace.extensions import db
 from marketplace.money import parse_vnd
 from marketplace.producers.models import CooperativePhoto
+from marketplace.producers.organisations import check_can_publish
 from marketplace.slugs import unique_slug
 from marketplace.text import nfc
 
@@ -545,51 +545,6 @@ def decode_from_form(value):
         return base64.b64decode(value or "", validate=True).decode("utf-8")
     except (binascii.Error, UnicodeDecodeError):
         raise PortalError(_l("The file could not be read back. Upload it again.")) from None
-
-
-# ------------------------------------------------------------------------------------------
-# Profile
-
-
-@dataclass
-class ProfileDetails:
-    story_vi: str
-    story_en: str
-    province_code: int | None
-    ward_code: int | None
-    street: str = ""
-    phone: str = ""
-    email: str = ""
-    founded_year: int | None = None
-    members: int | None = None
-
-
-def update_profile(cooperative, details):
-    """Save the public profile. The name and kind were approved by the council: not here."""
-    province = places.province(details.province_code)
-    if province is None:
-        raise PortalError(_l("Choose a province."), "province_code")
-    ward = places.ward(details.province_code, details.ward_code)
-    if ward is None:
-        raise PortalError(_l("Choose a commune or ward of this province."), "ward_code")
-    phone = ""
-    if (details.phone or "").strip():
-        try:
-            phone = normalise_phone(details.phone)
-        except ValueError:
-            raise PortalError(_l("Enter a Vietnamese phone number, e.g. 0912 345 678."), "phone") from None
-    if details.founded_year is not None and not 1900 <= details.founded_year <= clock.today().year:
-        raise PortalError(_l("Enter a year from 1900 to this year."), "founded_year")
-    cooperative.story_vi = nfc((details.story_vi or "").strip())
-    cooperative.story_en = nfc((details.story_en or "").strip())
-    cooperative.province_code, cooperative.province_name = province.code, province.name
-    cooperative.ward_code, cooperative.ward_name = ward.code, ward.name
-    cooperative.street = nfc((details.street or "").strip())
-    cooperative.phone = phone
-    cooperative.email = normalise_email(details.email or "")
-    cooperative.founded_year = details.founded_year
-    cooperative.members = details.members
-    db.session.commit()
 
 
 # ------------------------------------------------------------------------------------------

@@ -6,23 +6,21 @@ cooperative's product, photo or certificate answers 404, as if it did not exist.
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from marketplace.accounts.authz import (
-    current_cooperative,
-    owned_by_current_cooperative,
-    require_approved_cooperative,
-    signed_in_user,
-)
-from marketplace.accounts.services import NotApproved
+from marketplace.accounts.authz import signed_in_user
 from marketplace.catalog.models import Product, ProductImage, ProductStatus
 from marketplace.catalog.photos import UploadError, read_upload
 from marketplace.catalog.publishing import missing_for_publication
 from marketplace.catalog.rules import CertificateError
 from marketplace.core.views import no_store
 from marketplace.extensions import db
+from marketplace.errors import Refusal
 from marketplace.forms import show_refusal
 from marketplace.portal import services
 from marketplace.portal.forms import CertificateForm, NewProductForm, ProductForm, ProfileForm, StockForm
+from marketplace.producers import profile as cooperative_profile
+from marketplace.producers.authz import current_cooperative, owned_by_current_cooperative, require_approved_cooperative
 from marketplace.producers.models import CooperativePhoto
+from marketplace.producers.organisations import NotApproved
 from marketplace.program import services as program
 
 bp = Blueprint("portal", __name__, url_prefix="/portal")
@@ -69,8 +67,8 @@ def profile():
     # Without JavaScript, "Show the communes" re-renders the form for the chosen province.
     if "refresh_wards" not in request.form and form.validate_on_submit():
         try:
-            services.update_profile(cooperative, form.details())
-        except services.PortalError as error:
+            cooperative_profile.update_profile(cooperative, form.details())
+        except Refusal as error:
             show_refusal(form, error)
         else:
             flash(_("Your public profile is saved."), "success")

@@ -16,15 +16,18 @@ from flask_babel import force_locale, gettext as _, lazy_gettext as _l, ngettext
 from sqlalchemy.orm import joinedload, selectinload
 
 from marketplace import clock, places
-from marketplace.accounts.models import CooperativeMember, DistributorMember, User
-from marketplace.accounts.services import check_can_publish, normalise_email, normalise_phone
+from marketplace.accounts.models import User
+from marketplace.accounts.services import normalise_email, normalise_phone
 from marketplace.catalog.models import OcopCategory, OcopCertificate, Product, ProductStatus
 from marketplace.catalog.ocop_categories import CATEGORIES_148_2023
 from marketplace.extensions import db
 from marketplace.mail import send_mail
 from marketplace.notices.services import absolute_url, notify, register_kind
 from marketplace.pagination import Page
+from marketplace.distributors.models import DistributorCompany, DistributorMember
 from marketplace.producers.models import ApprovalStatus, Cooperative
+from marketplace.producers.organisations import check_can_publish
+from marketplace.producers.staff import staff_of
 from marketplace.text import nfc
 from marketplace.valuechain import geo, labels, matching
 from marketplace.valuechain.models import (
@@ -32,7 +35,6 @@ from marketplace.valuechain.models import (
     Certification,
     CooperativeCertification,
     DeliveryTerm,
-    DistributorCompany,
     Frequency,
     MatchNotification,
     Offer,
@@ -104,21 +106,6 @@ def _enum(enum_class, value, field_name):
 
 # ---------------------------------------------------------------------------------------
 # Staff to notify
-
-
-def cooperative_staff(cooperative_ids):
-    """Cooperative id -> its staff users (ONE query)."""
-    staff = defaultdict(list)
-    if cooperative_ids:
-        rows = db.session.execute(
-            sa.select(CooperativeMember.cooperative_id, User)
-            .join(User, User.id == CooperativeMember.user_id)
-            .where(CooperativeMember.cooperative_id.in_(cooperative_ids), User.deleted_at.is_(None))
-            .order_by(User.id)
-        )
-        for cooperative_id, user in rows:
-            staff[cooperative_id].append(user)
-    return staff
 
 
 def distributor_staff(distributor_id):
@@ -421,7 +408,7 @@ def announce_matches(request, today=None):
         sa.select(MatchNotification.cooperative_id).where(MatchNotification.request_id == request.id)
     ))
     new = [m for m in matches if m.cooperative.id not in told]
-    staff = cooperative_staff([m.cooperative.id for m in new])
+    staff = staff_of([m.cooperative.id for m in new])
     link = path("valuechain.request_detail", request_id=request.id)
     for match in new:
         db.session.add(MatchNotification(request_id=request.id, cooperative_id=match.cooperative.id, score=match.score))
@@ -650,7 +637,7 @@ def withdraw_offer(offer):
 
 
 def _tell_cooperative(offer, kind):
-    notify(cooperative_staff([offer.cooperative_id])[offer.cooperative_id], kind,
+    notify(staff_of([offer.cooperative_id])[offer.cooperative_id], kind,
            link=_offer_link(offer), params=_offer_params(offer))
 
 
@@ -755,7 +742,7 @@ def post_message(offer, user, from_distributor, body):
     message = OfferMessage(offer_id=offer.id, author_id=user.id, from_distributor=from_distributor, body=body)
     db.session.add(message)
     if from_distributor:
-        recipients = cooperative_staff([offer.cooperative_id])[offer.cooperative_id]
+        recipients = staff_of([offer.cooperative_id])[offer.cooperative_id]
     else:
         recipients = distributor_staff(offer.request.distributor_id)
     notify([u for u in recipients if u.id != user.id], "valuechain.offer_message",
@@ -808,7 +795,7 @@ def propose_partnership(company, cooperative, user, terms, today=None):
     )
     db.session.add(partnership)
     db.session.flush()
-    notify(cooperative_staff([cooperative.id])[cooperative.id], "valuechain.partnership_proposed",
+    notify(staff_of([cooperative.id])[cooperative.id], "valuechain.partnership_proposed",
            link=path("valuechain.partnerships"), params={"distributor": company.name})
     db.session.commit()
     return partnership
@@ -837,7 +824,7 @@ def end_partnership(partnership, by_distributor, today=None):
     if partnership.ends_on is None or partnership.ends_on > today:
         partnership.ends_on = max(today, partnership.starts_on)
     if by_distributor:
-        recipients = cooperative_staff([partnership.cooperative_id])[partnership.cooperative_id]
+        recipients = staff_of([partnership.cooperative_id])[partnership.cooperative_id]
     else:
         recipients = distributor_staff(partnership.distributor_id)
     notify(recipients, "valuechain.partnership_ended", link=path("valuechain.partnerships"),
@@ -914,7 +901,7 @@ def send_digest(today=None):
     by_cooperative = defaultdict(list)
     for row in pending:
         by_cooperative[row.cooperative_id].append(row)
-    staff = cooperative_staff(list(by_cooperative))
+    staff = staff_of(list(by_cooperative))
     sent = 0
     for cooperative_id, rows in by_cooperative.items():
         cooperative = db.session.get(Cooperative, cooperative_id)

@@ -6,18 +6,18 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 
 from marketplace import clock, places
-from marketplace.accounts.authz import (
-    Role,
-    current_cooperative,
+from marketplace.accounts.authz import Role, require_role, signed_in_user
+from marketplace.distributors.authz import (
     current_distributor,
-    owned_by_current_cooperative,
     owned_by_current_distributor,
-    require_approved_cooperative,
     require_approved_distributor,
-    require_cooperative_staff,
     require_distributor_staff,
-    require_role,
-    signed_in_user,
+)
+from marketplace.producers.authz import (
+    current_cooperative,
+    owned_by_current_cooperative,
+    require_approved_cooperative,
+    require_cooperative_staff,
 )
 from marketplace.catalog.models import Product, ProductStatus
 from marketplace.catalog.services import categories_tree
