@@ -20,10 +20,10 @@ from marketplace.accounts.forms import (
 from marketplace.accounts.labels import role_label
 from marketplace.accounts.models import Role, User
 from marketplace.accounts.services import AccountError, EmailNotConfirmed
-from marketplace.core.views import no_store
 from marketplace.extensions import db, limiter
 from marketplace.forms import ActionForm, show_refusal
 from marketplace.i18n import current_language
+from marketplace.views import no_store
 
 bp = Blueprint("accounts", __name__)
 

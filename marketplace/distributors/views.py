@@ -5,7 +5,6 @@ from flask_babel import gettext as _
 from flask_login import login_required
 
 from marketplace.accounts.authz import signed_in_user
-from marketplace.core.views import no_store
 from marketplace.distributors import registration
 from marketplace.distributors.authz import current_distributor, require_distributor_owner, require_distributor_staff
 from marketplace.distributors.forms import DistributorForm
@@ -13,6 +12,7 @@ from marketplace.distributors.registration import COMPANY
 from marketplace.errors import Refusal
 from marketplace.forms import show_refusal
 from marketplace.producers.organisation_views import invite, organisation_page, registration_gate, remove
+from marketplace.views import no_store
 
 bp = Blueprint("distributors", __name__)
 

@@ -11,7 +11,6 @@ from marketplace.catalog.models import Product, ProductImage, ProductStatus
 from marketplace.catalog.photos import UploadError, read_upload
 from marketplace.catalog.publishing import missing_for_publication
 from marketplace.catalog.rules import CertificateError
-from marketplace.core.views import no_store
 from marketplace.extensions import db
 from marketplace.errors import Refusal
 from marketplace.forms import show_refusal
@@ -22,6 +21,7 @@ from marketplace.producers.authz import current_cooperative, owned_by_current_co
 from marketplace.producers.models import CooperativePhoto
 from marketplace.producers.organisations import NotApproved
 from marketplace.program import services as program
+from marketplace.views import no_store
 
 bp = Blueprint("portal", __name__, url_prefix="/portal")
 

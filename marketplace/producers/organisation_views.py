@@ -8,7 +8,6 @@ from flask_login import current_user, login_required
 from marketplace.accounts.authz import COUNCIL_ROLES, require_role, signed_in_user
 from marketplace.accounts.models import Role
 from marketplace.accounts.services import normalise_email
-from marketplace.core.views import no_store
 from marketplace.errors import Refusal
 from marketplace.forms import ActionForm, ReviewForm, show_refusal
 from marketplace.producers import organisations, registration, staff
@@ -16,7 +15,7 @@ from marketplace.producers.authz import current_cooperative, require_cooperative
 from marketplace.producers.forms import CooperativeForm, InviteForm
 from marketplace.producers.models import ApprovalStatus
 from marketplace.producers.organisations import COOPERATIVE
-from marketplace.views import act
+from marketplace.views import act, no_store
 
 bp = Blueprint("organisations", __name__)
 

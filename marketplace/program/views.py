@@ -8,9 +8,9 @@ from marketplace.producers.authz import owned_by_current_cooperative
 from marketplace.forms import ReviewForm
 from marketplace.catalog.models import OcopCertificate
 from marketplace.catalog.rules import CertificateError
-from marketplace.core.views import no_store
 from marketplace.extensions import db
 from marketplace.program import scans, services
+from marketplace.views import no_store
 
 bp = Blueprint("program", __name__)
 
