@@ -16,7 +16,6 @@ from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
 from marketplace import clock, places
 from marketplace.accounts import services as accounts
-from marketplace.accounts.models import User
 from marketplace.catalog.models import Product, StockChange, StockChangeReason
 from marketplace.catalog.services import buyable_products
 from marketplace.core import pagecache

@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import selectinload
 
-from marketplace import clock, places
+from marketplace import clock
 from marketplace.catalog.models import (
     OcopCategory,
     OcopCertificate,
