@@ -57,11 +57,15 @@ def configure_search(app):
 
 def configure_accounts(app):
     from marketplace.accounts import authz, labels
+    from marketplace.distributors import labels as distributor_labels
     from marketplace.extensions import limiter
+    from marketplace.producers import labels as organisation_labels
 
     authz.init_app(app)  # Flask-Login: session loading, sign-in redirects
     limiter.init_app(app)
     labels.init_app(app)
+    organisation_labels.init_app(app)  # status_label(), organisation_of() in templates
+    distributor_labels.init_app(app)
 
 
 def configure_blueprints(app):
@@ -69,11 +73,14 @@ def configure_blueprints(app):
     from marketplace.api.views import bp as api_bp
     from marketplace.catalog.views import bp as catalog_bp
     from marketplace.core.views import bp as core_bp, register_error_pages
+    from marketplace.distributors.views import bp as distributors_bp
     from marketplace.notices.views import bp as notices_bp
+    from marketplace.producers.organisation_views import bp as organisations_bp
     from marketplace.producers.views import bp as producers_bp
     from marketplace.search.views import bp as search_bp
 
-    for blueprint in (core_bp, catalog_bp, producers_bp, api_bp, accounts_bp, notices_bp, search_bp):
+    for blueprint in (core_bp, catalog_bp, producers_bp, api_bp, accounts_bp, organisations_bp, distributors_bp,
+                      notices_bp, search_bp):
         app.register_blueprint(blueprint)
     configure_value_chain(app)
     configure_portal(app)

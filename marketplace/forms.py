@@ -3,8 +3,9 @@ and a service's refusal shown where the user looks for it."""
 from flask import flash
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from wtforms import EmailField, SelectField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length, ValidationError
+from wtforms.validators import DataRequired, Email, Length, ValidationError
 
 REQUIRED = _l("This field is required.")
 EMAIL_INVALID = _l("Enter an email address like name@example.com.")
@@ -21,6 +22,15 @@ def max_length(n):
 def strip(value):
     """A filter: text without the spaces pasted around it."""
     return value.strip() if isinstance(value, str) else value
+
+
+def email_validators():
+    return [data_required(), Email(message=EMAIL_INVALID), max_length(254)]
+
+
+def email_field(label, validators, autocomplete="email"):
+    """An email input, trimmed before validation (pasted addresses often carry spaces)."""
+    return EmailField(label, validators=validators, filters=[strip], render_kw={"autocomplete": autocomplete})
 
 
 def optional_int(value):
@@ -45,6 +55,16 @@ class ChoiceIn:
 
 class ActionForm(FlaskForm):
     """A button that changes something: only the CSRF token (sign out, confirm, accept, remove)."""
+
+
+class ReviewForm(FlaskForm):
+    """The council's decision on something submitted (an organisation, a certificate)."""
+
+    decision = SelectField(
+        _l("Decision"), choices=choices([("approve", _l("Approve")), ("reject", _l("Reject"))]),
+        validate_choice=False, validators=[ChoiceIn()],
+    )
+    reason = TextAreaField(_l("Reason (required to reject; the owner reads it)"), validators=[max_length(2000)])
 
 
 def show_refusal(form, error):

@@ -1,11 +1,11 @@
 """Imports every domain's models so that Alembic and create_all() see all tables."""
 from marketplace.catalog.models import OcopCategory, OcopCertificate, Product, ProductImage  # noqa: F401
 from marketplace.notices.models import Notice  # noqa: F401
-from marketplace.producers.models import Cooperative  # noqa: F401
-from marketplace.accounts.models import CooperativeMember, DistributorMember, SignInEvent, User  # noqa: F401
+from marketplace.accounts.models import SignInEvent, User  # noqa: F401
+from marketplace.producers.models import Cooperative, CooperativeMember  # noqa: F401
+from marketplace.distributors.models import DistributorCompany, DistributorMember  # noqa: F401
 from marketplace.valuechain.models import (  # noqa: F401
     CooperativeCertification,
-    DistributorCompany,
     MatchNotification,
     Offer,
     OfferMessage,

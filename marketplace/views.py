@@ -6,6 +6,13 @@ from marketplace.errors import Refusal
 from marketplace.forms import ActionForm, flash_form_errors, flash_problems
 
 
+def no_store(response):
+    """after_request hook of blueprints whose pages are personal: no shared cache, and no
+    copy left in the browser after signing out."""
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
 def act(action, done=None, form=None):
     """The "act, flash, redirect" of every button: on a valid `form` (default: an ActionForm,
     only the CSRF token) run `action(form)`, commit, flash `done`; on a refusal roll back, so

@@ -5,7 +5,7 @@ from datetime import timedelta
 import sqlalchemy as sa
 
 from marketplace import clock
-from marketplace.accounts.models import CooperativeMember, DistributorMember, Role, User
+from marketplace.accounts.models import Role, User
 from marketplace.accounts.services import hash_password
 from marketplace.catalog.models import (
     AssessingLevel,
@@ -18,8 +18,8 @@ from marketplace.catalog.models import (
 )
 from marketplace.catalog.rules import default_expiry
 from marketplace.extensions import db
-from marketplace.producers.models import ApprovalStatus, Cooperative, EntityKind
-from marketplace.valuechain.models import DistributorCompany, DistributorKind
+from marketplace.distributors.models import DistributorCompany, DistributorKind, DistributorMember
+from marketplace.producers.models import ApprovalStatus, Cooperative, CooperativeMember, EntityKind
 
 _sequence = itertools.count(1)
 

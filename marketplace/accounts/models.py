@@ -1,10 +1,10 @@
-"""Users, their role, the organisation they work for, and their sign-in history."""
+"""Users, their role and their sign-in history."""
 import enum
 import secrets
 
 import sqlalchemy as sa
 from flask_login import UserMixin
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column
 
 from marketplace.clock import utcnow
 from marketplace.extensions import db
@@ -47,8 +47,8 @@ class User(UserMixin, db.Model):
     # Set when the account is deleted: the row stays (orders refer to it), personal data goes.
     deleted_at: Mapped[sa.DateTime | None] = mapped_column(sa.DateTime)
 
-    cooperative_membership: Mapped["CooperativeMember | None"] = relationship(back_populates="user")
-    distributor_membership: Mapped["DistributorMember | None"] = relationship(back_populates="user")
+    # `cooperative_membership` and `distributor_membership` (the organisation this person works
+    # for, or None) are added by the producers and distributors packages, which own them.
 
     def get_id(self):
         return f"{self.id}:{self.session_token}"
@@ -64,36 +64,6 @@ class User(UserMixin, db.Model):
 
     def __repr__(self):
         return f"<User {self.id} {self.role}>"
-
-
-class CooperativeMember(db.Model):
-    """Staff of a cooperative (any OCOP entity). One cooperative per user."""
-
-    __tablename__ = "cooperative_members"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"), unique=True)
-    cooperative_id: Mapped[int] = mapped_column(sa.ForeignKey("cooperatives.id"), index=True)
-    is_owner: Mapped[bool] = mapped_column(default=False)
-    created_at: Mapped[sa.DateTime] = mapped_column(sa.DateTime, default=utcnow)
-
-    user: Mapped[User] = relationship(back_populates="cooperative_membership")
-    cooperative = relationship("Cooperative")
-
-
-class DistributorMember(db.Model):
-    """Staff of a distributor company. One company per user."""
-
-    __tablename__ = "distributor_members"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"), unique=True)
-    distributor_id: Mapped[int] = mapped_column(sa.ForeignKey("distributor_companies.id"), index=True)
-    is_owner: Mapped[bool] = mapped_column(default=False)
-    created_at: Mapped[sa.DateTime] = mapped_column(sa.DateTime, default=utcnow)
-
-    user: Mapped[User] = relationship(back_populates="distributor_membership")
-    distributor = relationship("DistributorCompany")
 
 
 class SignInEvent(db.Model):

@@ -1,29 +1,25 @@
-"""The rules of accounts: sign-up and sign-in, passwords, signed links, organisations, staff.
+"""The rules of accounts: sign-up and sign-in, passwords, email, signed links, administration.
 
 Functions take and return domain objects, commit their own transaction and raise
 AccountError (a translated message, and the form field it belongs to) when a rule refuses.
 Mails go out in the recipient's language. Links in mails are absolute URLs, so the functions
 that send them need a request context (or SERVER_NAME); none of them reads the request.
 """
-import enum
 import hashlib
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 import argon2
 import sqlalchemy as sa
+from blinker import Namespace
 from flask import current_app, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from itsdangerous import BadSignature, URLSafeTimedSerializer
-from sqlalchemy.orm import joinedload
 
-from marketplace import clock, places
+from marketplace import clock
 from marketplace.accounts.models import (
     STAFF_ROLES,
-    CooperativeMember,
-    DistributorMember,
     Role,
     SignInEvent,
     User,
@@ -32,23 +28,24 @@ from marketplace.accounts.models import (
 from marketplace.errors import Refusal
 from marketplace.extensions import db
 from marketplace.mail import send_mail
-from marketplace.producers.constants import LEGACY_DISTRICTS
-from marketplace.producers.models import ApprovalStatus, Cooperative, EntityKind
-from marketplace.slugs import unique_slug
 from marketplace.text import nfc
-from marketplace.valuechain.models import DistributorCompany, DistributorKind
 
 
 class AccountError(Refusal):
     """A rule refused; `message` is shown to the user, next to `field` when there is one."""
 
 
-class EmailNotConfirmed(Exception):
+class EmailNotConfirmed(Refusal):
     """The password was right but the sign-up link was never followed."""
 
-    def __init__(self, user):
-        super().__init__(user.id)
+    def __init__(self, message, field=None, *, user):
+        super().__init__(message, field)
         self.user = user
+
+
+# Sent inside delete_account's transaction, before the personal data goes: the organisations
+# an account works for let it go (the account's owner hands over) without accounts knowing them.
+account_deleting = Namespace().signal("account-deleting")
 
 
 # ---------------------------------------------------------------------------------------
@@ -168,11 +165,11 @@ def read_token(purpose, token):
         return None
 
 
-def _link(endpoint, **values):
+def absolute_link(endpoint, **values):
     return url_for(endpoint, _external=True, **values)
 
 
-def _mail(to, language, compose):
+def mail_in_language(to, language, compose):
     """Send the mail that `compose()` returns as (subject, body), rendered in `language`."""
     with force_locale(language or current_app.config["BABEL_DEFAULT_LOCALE"]):
         subject, body = compose()
@@ -196,13 +193,13 @@ def sign_up(email, password, display_name, language, next_url=None):
     password_hash = hash_password(password)  # before the lookup: same time taken either way
     existing = find_user(email)
     if existing is not None:
-        _mail(existing.email, existing.language, lambda: (
+        mail_in_language(existing.email, existing.language, lambda: (
             _("Someone tried to sign up with your email"),
             _("Someone, maybe you, tried to create an account on the OCOP Bến Tre marketplace "
               "with this email address. You already have an account.\n\n"
               "Sign in: %(sign_in)s\nForgot your password? %(reset)s\n\n"
               "If it was not you, you can ignore this message.",
-              sign_in=_link("accounts.sign_in"), reset=_link("accounts.forgot_password")),
+              sign_in=absolute_link("accounts.sign_in"), reset=absolute_link("accounts.forgot_password")),
         ))
         return None
     user = User(
@@ -223,8 +220,8 @@ def sign_up(email, password, display_name, language, next_url=None):
 
 def send_confirmation(user, next_url=None):
     token = make_token("confirm-account", {"u": user.id, "e": email_fingerprint(user.email)})
-    link = _link("accounts.confirm_account", token=token, next=next_url or None)
-    _mail(user.email, user.language, lambda: (
+    link = absolute_link("accounts.confirm_account", token=token, next=next_url or None)
+    mail_in_language(user.email, user.language, lambda: (
         _("Confirm your email address"),
         _("Welcome to the OCOP Bến Tre marketplace! Open this link to confirm your email "
           "address and finish signing up (it works for 3 days):\n\n%(link)s\n\n"
@@ -274,7 +271,7 @@ def sign_in(email, password, ip):
     )
     db.session.commit()
     if matches and not usable:
-        raise EmailNotConfirmed(user)
+        raise EmailNotConfirmed(_("Please confirm your email address first."), user=user)
     return user if usable else None
 
 
@@ -308,8 +305,8 @@ def request_password_reset(email):
     if user is None:
         return
     token = make_token("reset-password", {"u": user.id, "p": _hash_fingerprint(user.password_hash)})
-    link = _link("accounts.reset_password", token=token)
-    _mail(user.email, user.language, lambda: (
+    link = absolute_link("accounts.reset_password", token=token)
+    mail_in_language(user.email, user.language, lambda: (
         _("Reset your password"),
         _("Open this link to choose a new password. It works for one hour and only once:\n\n"
           "%(link)s\n\nIf you did not ask for it, you can ignore this message: your password "
@@ -370,15 +367,15 @@ def request_email_change(user, new_email, current_password):
     if new_email == user.email:
         raise AccountError(_("That is already your email address."), "email")
     if find_user(new_email) is not None:
-        _mail(new_email, user.language, lambda: (
+        mail_in_language(new_email, user.language, lambda: (
             _("Email change not possible"),
             _("Someone asked to move an OCOP Bến Tre marketplace account to this address, "
               "but an account already uses it. Nothing was changed."),
         ))
         return
     token = make_token("change-email", {"u": user.id, "old": email_fingerprint(user.email), "new": new_email})
-    link = _link("accounts.confirm_email", token=token)
-    _mail(new_email, user.language, lambda: (
+    link = absolute_link("accounts.confirm_email", token=token)
+    mail_in_language(new_email, user.language, lambda: (
         _("Confirm your new email address"),
         _("Open this link, signed in to your account, to use this address from now on "
           "(it works for 24 hours):\n\n%(link)s\n\nIf you did not ask for it, ignore this message.",
@@ -408,7 +405,7 @@ def confirm_email_change(user, token):
     except sa.exc.IntegrityError:
         db.session.rollback()
         raise AccountError(_("Another account uses that address now, so it cannot be yours.")) from None
-    _mail(old_email, user.language, lambda: (
+    mail_in_language(old_email, user.language, lambda: (
         _("Your email address was changed"),
         _("The email address of your OCOP Bến Tre marketplace account is now %(email)s. "
           "If you did not do this, reply to this message at once.", email=new_email),
@@ -422,7 +419,7 @@ def delete_account(user, current_password):
     the organisation stays, without staff, for an admin to sort out.
     """
     _require_current_password(user, current_password)
-    _leave_organisation(user)
+    account_deleting.send(user)
     db.session.execute(sa.delete(SignInEvent).where(SignInEvent.user_id == user.id))
     user.email = f"deleted-{user.id}@invalid"
     user.display_name = ""
@@ -431,350 +428,6 @@ def delete_account(user, current_password):
     user.role = Role.CONSUMER
     user.deleted_at = clock.utcnow()
     db.session.commit()
-
-
-# ---------------------------------------------------------------------------------------
-# Organisations: cooperatives and distributor companies
-
-
-@dataclass(frozen=True)
-class OrganisationType:
-    key: str  # as it appears in URLs
-    model: type
-    member_model: type
-    member_column: str  # the member's column pointing at the organisation
-    role: Role
-
-    def members_of(self, organisation):
-        return getattr(self.member_model, self.member_column) == organisation.id
-
-
-COOPERATIVE = OrganisationType("cooperative", Cooperative, CooperativeMember, "cooperative_id", Role.COOPERATIVE_STAFF)
-COMPANY = OrganisationType("company", DistributorCompany, DistributorMember, "distributor_id", Role.DISTRIBUTOR_STAFF)
-ORGANISATION_TYPES = {t.key: t for t in (COOPERATIVE, COMPANY)}
-
-
-def organisation_type(organisation):
-    return COOPERATIVE if isinstance(organisation, Cooperative) else COMPANY
-
-
-def membership(user):
-    """The user's CooperativeMember or DistributorMember row, or None."""
-    return user.cooperative_membership or user.distributor_membership
-
-
-def organisation_of(user):
-    found = membership(user)
-    if found is None:
-        return None
-    return found.cooperative if isinstance(found, CooperativeMember) else found.distributor
-
-
-def _require_unattached(user, message=None):
-    if user.role != Role.CONSUMER or membership(user) is not None:
-        raise AccountError(message or _(
-            "Your account already belongs to an organisation or has a council or admin role. "
-            "Use another account to register an organisation."
-        ))
-
-
-def _add_member(user, organisation, is_owner=False):
-    org_type = organisation_type(organisation)
-    db.session.add(org_type.member_model(user=user, is_owner=is_owner, **{org_type.member_column: organisation.id}))
-    user.role = org_type.role
-
-
-@dataclass
-class CooperativeDetails:
-    """What someone registering a cooperative tells us; checked by `_apply_details`."""
-
-    name: str
-    kind: EntityKind
-    province_code: int
-    ward_code: int
-    legacy_district: str | None = None
-    street: str = ""
-    phone: str = ""
-    email: str = ""
-
-
-def _apply_details(cooperative, details):
-    name = nfc(details.name.strip())
-    if not name:
-        raise AccountError(_("Enter the name."), "name")
-    province = places.province(details.province_code)
-    if province is None:
-        raise AccountError(_("Choose a province."), "province_code")
-    ward = places.ward(details.province_code, details.ward_code)
-    if ward is None:
-        raise AccountError(_("Choose a commune or ward of this province."), "ward_code")
-    if details.legacy_district and details.legacy_district not in LEGACY_DISTRICTS:
-        raise AccountError(_("Choose a district from the list, or none."), "legacy_district")
-    phone = ""
-    if details.phone.strip():
-        try:
-            phone = normalise_phone(details.phone)
-        except ValueError:
-            raise AccountError(_("Enter a Vietnamese phone number, e.g. 0912 345 678."), "phone") from None
-    cooperative.name = name
-    cooperative.kind = EntityKind(details.kind)
-    cooperative.province_code, cooperative.province_name = province.code, province.name
-    cooperative.ward_code, cooperative.ward_name = ward.code, ward.name
-    cooperative.legacy_district = details.legacy_district or None
-    cooperative.street = nfc(details.street.strip())
-    cooperative.phone = phone
-    cooperative.email = normalise_email(details.email)
-
-
-def register_cooperative(user, details):
-    """A new cooperative, pending the council's approval, owned by `user`."""
-    _require_unattached(user)
-    cooperative = Cooperative(status=ApprovalStatus.PENDING)
-    _apply_details(cooperative, details)
-    cooperative.slug = unique_slug(Cooperative, cooperative.name)
-    db.session.add(cooperative)
-    db.session.flush()
-    _add_member(user, cooperative, is_owner=True)
-    db.session.commit()
-    return cooperative
-
-
-def resubmit_cooperative(cooperative, details):
-    """Correct a rejected cooperative and send it back to the council."""
-    if cooperative.status != ApprovalStatus.REJECTED:
-        raise AccountError(_("Only a rejected registration can be corrected and sent again."))
-    _apply_details(cooperative, details)
-    cooperative.status = ApprovalStatus.PENDING
-    cooperative.rejection_reason = ""
-    db.session.commit()
-
-
-def register_distributor(user, name, kind):
-    """A new distributor company, pending the council's approval, owned by `user`."""
-    _require_unattached(user)
-    name = nfc(name.strip())
-    if not name:
-        raise AccountError(_("Enter the name."), "name")
-    company = DistributorCompany(
-        name=name, kind=DistributorKind(kind), slug=unique_slug(DistributorCompany, name),
-        status=ApprovalStatus.PENDING,
-    )
-    db.session.add(company)
-    db.session.flush()
-    _add_member(user, company, is_owner=True)
-    db.session.commit()
-    return company
-
-
-def resubmit_distributor(company, name, kind):
-    if company.status != ApprovalStatus.REJECTED:
-        raise AccountError(_("Only a rejected registration can be corrected and sent again."))
-    name = nfc(name.strip())
-    if not name:
-        raise AccountError(_("Enter the name."), "name")
-    company.name, company.kind = name, DistributorKind(kind)
-    company.status, company.rejection_reason = ApprovalStatus.PENDING, ""
-    db.session.commit()
-
-
-class NotApproved(Exception):
-    """A pending or rejected organisation tried to publish or post."""
-
-
-def check_can_publish(organisation):
-    """Raise NotApproved unless the council approved `organisation`.
-
-    Services that publish listings or post requests call this, so that the rule holds
-    whatever view (or API endpoint) calls them.
-    """
-    if organisation is None or organisation.status != ApprovalStatus.APPROVED:
-        raise NotApproved(organisation)
-
-
-@dataclass
-class PendingOrganisation:
-    org_type: OrganisationType
-    organisation: object
-    owner: User | None
-
-
-def pending_organisations():
-    """Organisations waiting for review, oldest first, each with its owner (3 queries)."""
-    rows = []
-    for org_type in (COOPERATIVE, COMPANY):
-        organisations = db.session.scalars(
-            sa.select(org_type.model)
-            .where(org_type.model.status == ApprovalStatus.PENDING)
-            .order_by(org_type.model.created_at, org_type.model.id)
-        ).all()
-        column = getattr(org_type.member_model, org_type.member_column)
-        owners = dict(
-            db.session.execute(
-                sa.select(column, User)
-                .join(User, User.id == org_type.member_model.user_id)
-                .where(org_type.member_model.is_owner, column.in_([o.id for o in organisations]))
-            ).all()
-        ) if organisations else {}
-        rows += [PendingOrganisation(org_type, o, owners.get(o.id)) for o in organisations]
-    rows.sort(key=lambda row: row.organisation.created_at)
-    return rows
-
-
-def get_organisation(type_key, organisation_id):
-    org_type = ORGANISATION_TYPES.get(type_key)
-    return db.session.get(org_type.model, organisation_id) if org_type else None
-
-
-def review_organisation(organisation, approve, reason=""):
-    """Approve, or reject with a reason the owner will read; the staff are told by mail."""
-    if organisation.status != ApprovalStatus.PENDING:
-        raise AccountError(_("This organisation was already reviewed."))
-    reason = nfc((reason or "").strip())
-    if not approve and not reason:
-        raise AccountError(_("Say why it is rejected: the owner will read it."), "reason")
-    organisation.status = ApprovalStatus.APPROVED if approve else ApprovalStatus.REJECTED
-    organisation.rejection_reason = "" if approve else reason
-    db.session.commit()
-    for member in members(organisation):
-        user = member.user
-        if approve:
-            _mail(user.email, user.language, lambda: (
-                _("%(name)s is approved", name=organisation.name),
-                _("The OCOP council approved %(name)s on the marketplace. You can now publish.",
-                  name=organisation.name),
-            ))
-        else:
-            _mail(user.email, user.language, lambda: (
-                _("%(name)s was not approved", name=organisation.name),
-                _("The OCOP council did not approve %(name)s. Their reason:\n\n%(reason)s\n\n"
-                  "You can correct the registration and send it again from your account.",
-                  name=organisation.name, reason=reason),
-            ))
-
-
-# ---------------------------------------------------------------------------------------
-# Staff
-
-
-def members(organisation):
-    """The organisation's staff rows with their users: the owner first, then by joining date."""
-    org_type = organisation_type(organisation)
-    model = org_type.member_model
-    return db.session.scalars(
-        sa.select(model)
-        .options(joinedload(model.user))
-        .where(org_type.members_of(organisation))
-        .order_by(model.is_owner.desc(), model.created_at, model.id)
-    ).all()
-
-
-class InviteOutcome(enum.StrEnum):
-    LINKED = "linked"  # the email had an account: it is staff now
-    INVITED = "invited"  # an invitation link was mailed
-
-
-def invite_staff(organisation, email, inviter):
-    """Add the account using `email` to the staff, or mail an invitation when there is none."""
-    email = normalise_email(email)
-    user = find_user(email)
-    name = organisation.name
-    if user is None:
-        org_type = organisation_type(organisation)
-        token = make_token("invitation", {"t": org_type.key, "o": organisation.id, "e": email})
-        link = _link("accounts.accept_invitation", token=token)
-        _mail(email, inviter.language, lambda: (
-            _("Join %(name)s on the OCOP Bến Tre marketplace", name=name),
-            _("%(inviter)s invites you to work for %(name)s on the OCOP Bến Tre marketplace. "
-              "Open this link to create your account and join (it works for 7 days):\n\n%(link)s",
-              inviter=inviter.name, name=name, link=link),
-        ))
-        return InviteOutcome.INVITED
-    if organisation_of(user) is organisation:
-        raise AccountError(_("%(email)s is already on your team.", email=email), "email")
-    _require_unattached(user, _(
-        "This account cannot join: it already belongs to an organisation or has a council or admin role."
-    ))
-    _add_member(user, organisation)
-    db.session.commit()
-    _mail(user.email, user.language, lambda: (
-        _("You joined %(name)s", name=name),
-        _("%(inviter)s added you to the staff of %(name)s on the OCOP Bến Tre marketplace. "
-          "Sign in to start: %(link)s", inviter=inviter.name, name=name, link=_link("accounts.sign_in")),
-    ))
-    return InviteOutcome.LINKED
-
-
-@dataclass
-class Invitation:
-    organisation: object
-    email: str
-
-
-def read_invitation(token):
-    """What an invitation link offers, or None when it is invalid or expired."""
-    data = read_token("invitation", token)
-    organisation = get_organisation(data["t"], data["o"]) if data else None
-    return Invitation(organisation, data["e"]) if organisation else None
-
-
-def accept_invitation(user, token):
-    invitation = read_invitation(token)
-    if invitation is None:
-        raise AccountError(_("This invitation has expired or is not valid. Ask for a new one."))
-    if normalise_email(user.email) != invitation.email:
-        raise AccountError(_("This invitation was sent to another email address. Sign in with that address to accept it."))
-    if organisation_of(user) is invitation.organisation:
-        return invitation.organisation
-    _require_unattached(user, _(
-        "Your account already belongs to an organisation or has a council or admin role, so it cannot join another."
-    ))
-    _add_member(user, invitation.organisation)
-    db.session.commit()
-    return invitation.organisation
-
-
-def staff_member(organisation, user_id):
-    """The staff row of `user_id` in this organisation, or None (also for other organisations' staff)."""
-    org_type = organisation_type(organisation)
-    model = org_type.member_model
-    return db.session.scalar(sa.select(model).where(org_type.members_of(organisation), model.user_id == user_id))
-
-
-def remove_staff(member):
-    """Take a staff member off the team; the account stays, as a consumer."""
-    if member.is_owner:
-        raise AccountError(_("The owner cannot be removed."))
-    user = member.user
-    organisation = member.cooperative if isinstance(member, CooperativeMember) else member.distributor
-    db.session.delete(member)
-    user.role = Role.CONSUMER
-    db.session.commit()
-    _mail(user.email, user.language, lambda: (
-        _("You left %(name)s", name=organisation.name),
-        _("You are no longer on the staff of %(name)s on the OCOP Bến Tre marketplace. "
-          "Your account stays open.", name=organisation.name),
-    ))
-
-
-def _leave_organisation(user):
-    member = membership(user)
-    if member is None:
-        return
-    if member.is_owner:
-        org_type = organisation_type(organisation_of(user))
-        successor = db.session.scalar(
-            sa.select(org_type.member_model)
-            .where(
-                getattr(org_type.member_model, org_type.member_column) == getattr(member, org_type.member_column),
-                org_type.member_model.id != member.id,
-            )
-            .order_by(org_type.member_model.created_at, org_type.member_model.id)
-            .limit(1)
-        )
-        if successor is not None:
-            successor.is_owner = True
-    db.session.delete(member)
-    user.role = Role.CONSUMER
 
 
 # ---------------------------------------------------------------------------------------

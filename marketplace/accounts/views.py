@@ -1,46 +1,29 @@
-"""Pages of accounts: sign-up/in/out, password and email, profile, organisations, staff,
-the council's organisation queue and the admin's user list."""
+"""Pages of accounts: sign-up/in/out, password and email, profile, and the admin's user list.
+(Organisations and their staff: `producers.organisation_views`, `distributors.views`.)"""
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
 from marketplace.accounts import services
-from marketplace.accounts.authz import (
-    COUNCIL_ROLES,
-    current_cooperative,
-    current_distributor,
-    require_cooperative_owner,
-    require_cooperative_staff,
-    require_distributor_owner,
-    require_distributor_staff,
-    require_role,
-    safe_next,
-    signed_in_user,
-)
+from marketplace.accounts.authz import require_role, safe_next, signed_in_user
 from marketplace.accounts.forms import (
-    ActionForm,
     ChangeEmailForm,
     ChangePasswordForm,
-    CooperativeForm,
     DeleteAccountForm,
-    DistributorForm,
     ForgotPasswordForm,
-    InviteForm,
     ProfileForm,
     ResetPasswordForm,
-    ReviewForm,
     RoleForm,
     SignInForm,
     SignUpForm,
 )
 from marketplace.accounts.labels import role_label
 from marketplace.accounts.models import Role, User
-from marketplace.accounts.services import COMPANY, COOPERATIVE, AccountError, EmailNotConfirmed, InviteOutcome
-from marketplace.core.views import no_store
+from marketplace.accounts.services import AccountError, EmailNotConfirmed
 from marketplace.extensions import db, limiter
-from marketplace.forms import show_refusal
+from marketplace.forms import ActionForm, show_refusal
 from marketplace.i18n import current_language
-from marketplace.producers.models import ApprovalStatus
+from marketplace.views import no_store
 
 bp = Blueprint("accounts", __name__)
 
@@ -190,9 +173,7 @@ def profile():
             session["lang"] = current_user.language
             flash(_("Your profile is saved."), "success")
             return redirect(url_for("accounts.profile"))
-    return render_template(
-        "accounts/profile.html", form=form, organisation=services.organisation_of(current_user)
-    )
+    return render_template("accounts/profile.html", form=form)
 
 
 @bp.route("/account/security", methods=["GET", "POST"])
@@ -266,222 +247,7 @@ def delete_account():
 
 
 # ---------------------------------------------------------------------------------------
-# Organisations
-
-
-def _account_endpoint(organisation):
-    if services.organisation_type(organisation) is COOPERATIVE:
-        return "accounts.cooperative_account"
-    return "accounts.distributor_account"
-
-
-def _registration_gate(org_type):
-    """Staff already have their organisation; council and admin accounts may not register one."""
-    organisation = services.organisation_of(current_user)
-    if organisation is not None:
-        correcting = (
-            services.organisation_type(organisation) is org_type
-            and organisation.status == ApprovalStatus.REJECTED
-            and services.membership(current_user).is_owner
-        )
-        if correcting:
-            return organisation, None  # the owner corrects a rejected registration
-        return None, redirect(url_for(_account_endpoint(organisation)))
-    if current_user.role != Role.CONSUMER:
-        abort(403)
-    return None, None
-
-
-@bp.route("/account/cooperative/register", methods=["GET", "POST"])
-@login_required
-def register_cooperative():
-    rejected, elsewhere = _registration_gate(COOPERATIVE)
-    if elsewhere:
-        return elsewhere
-    form = CooperativeForm(obj=rejected)
-    # Without JavaScript, "Show the wards" re-renders the form for the chosen province.
-    if "refresh_wards" not in request.form and form.validate_on_submit():
-        try:
-            if rejected:
-                services.resubmit_cooperative(rejected, form.details())
-            else:
-                services.register_cooperative(signed_in_user(), form.details())
-        except AccountError as error:
-            show_refusal(form, error)
-        else:
-            flash(_("Thank you! The OCOP council will review the registration; we will write to you."), "success")
-            return redirect(url_for("accounts.cooperative_account"))
-    return render_template("accounts/cooperative_form.html", form=form, rejected=rejected)
-
-
-@bp.route("/account/company/register", methods=["GET", "POST"])
-@login_required
-def register_distributor():
-    rejected, elsewhere = _registration_gate(COMPANY)
-    if elsewhere:
-        return elsewhere
-    form = DistributorForm(obj=rejected)
-    if form.validate_on_submit():
-        try:
-            if rejected:
-                services.resubmit_distributor(rejected, form.name.data, form.kind.data)
-            else:
-                services.register_distributor(signed_in_user(), form.name.data, form.kind.data)
-        except AccountError as error:
-            show_refusal(form, error)
-        else:
-            flash(_("Thank you! The OCOP council will review the registration; we will write to you."), "success")
-            return redirect(url_for("accounts.distributor_account"))
-    return render_template("accounts/distributor_form.html", form=form, rejected=rejected)
-
-
-def _organisation_page(organisation, invite_form=None):
-    org_type = services.organisation_type(organisation)
-    return render_template(
-        "accounts/organisation.html",
-        organisation=organisation,
-        org_type=org_type,
-        members=services.members(organisation),
-        is_owner=services.membership(current_user).is_owner,
-        invite_form=invite_form or InviteForm(),
-    )
-
-
-def _invite(organisation, account_endpoint):
-    form = InviteForm()
-    if form.validate_on_submit():
-        try:
-            outcome = services.invite_staff(organisation, form.email.data, signed_in_user())
-        except AccountError as error:
-            show_refusal(form, error)
-        else:
-            if outcome == InviteOutcome.LINKED:
-                flash(_("%(email)s has an account and is now on your team.", email=form.email.data), "success")
-            else:
-                flash(_("We have sent an invitation to %(email)s. It works for 7 days.", email=form.email.data),
-                      "success")
-            return redirect(url_for(account_endpoint))
-    return _organisation_page(organisation, form)
-
-
-def _remove(organisation, user_id, account_endpoint):
-    member = services.staff_member(organisation, user_id)
-    if member is None:
-        abort(404)
-    try:
-        services.remove_staff(member)
-    except AccountError as error:
-        flash(error.message, "error")
-    else:
-        flash(_("%(name)s is no longer on your team.", name=member.user.name), "success")
-    return redirect(url_for(account_endpoint))
-
-
-@bp.get("/account/cooperative")
-@require_cooperative_staff
-def cooperative_account():
-    return _organisation_page(current_cooperative())
-
-
-@bp.post("/account/cooperative/staff")
-@require_cooperative_owner
-def invite_cooperative_staff():
-    return _invite(current_cooperative(), "accounts.cooperative_account")
-
-
-@bp.post("/account/cooperative/staff/<int:user_id>/remove")
-@require_cooperative_owner
-def remove_cooperative_staff(user_id):
-    return _remove(current_cooperative(), user_id, "accounts.cooperative_account")
-
-
-@bp.get("/account/company")
-@require_distributor_staff
-def distributor_account():
-    return _organisation_page(current_distributor())
-
-
-@bp.post("/account/company/staff")
-@require_distributor_owner
-def invite_distributor_staff():
-    return _invite(current_distributor(), "accounts.distributor_account")
-
-
-@bp.post("/account/company/staff/<int:user_id>/remove")
-@require_distributor_owner
-def remove_distributor_staff(user_id):
-    return _remove(current_distributor(), user_id, "accounts.distributor_account")
-
-
-@bp.route("/invitations/<token>", methods=["GET", "POST"])
-def accept_invitation(token):
-    invitation = services.read_invitation(token)
-    if invitation is None:
-        flash(_("This invitation has expired or is not valid. Ask for a new one."), "error")
-        return redirect(url_for("core.home"))
-    if not current_user.is_authenticated:
-        # Invitations go to emails without an account: sign up first, then come back here.
-        return redirect(url_for("accounts.sign_up", email=invitation.email, next=request.path))
-    if request.method == "POST":
-        try:
-            organisation = services.accept_invitation(signed_in_user(), token)
-        except AccountError as error:
-            flash(error.message, "error")
-        else:
-            flash(_("Welcome to the team of %(name)s!", name=organisation.name), "success")
-            return redirect(url_for(_account_endpoint(organisation)))
-    return render_template(
-        "accounts/invitation.html", invitation=invitation, form=ActionForm(),
-        other_email=services.normalise_email(current_user.email) != invitation.email,
-    )
-
-
-# ---------------------------------------------------------------------------------------
-# Council and admin
-
-
-def _review_prefix(type_key, organisation_id):
-    return f"{type_key}-{organisation_id}"  # several review forms on one page: unique field ids
-
-
-def _queue_page(failed=None):
-    """The review queue; `failed` is (type key, id, form) of a review that needs correcting."""
-    rows = services.pending_organisations()
-    forms = {}
-    for row in rows:
-        key = (row.org_type.key, row.organisation.id)
-        forms[key] = failed[2] if failed and failed[:2] == key else ReviewForm(formdata=None, prefix=_review_prefix(*key))
-    return render_template("accounts/review_queue.html", rows=rows, forms=forms)
-
-
-@bp.get("/council/organisations")
-@require_role(*COUNCIL_ROLES)
-def organisation_queue():
-    return _queue_page()
-
-
-@bp.post("/council/organisations/<type_key>/<int:organisation_id>")
-@require_role(*COUNCIL_ROLES)
-def review_organisation(type_key, organisation_id):
-    organisation = services.get_organisation(type_key, organisation_id)
-    if organisation is None:
-        abort(404)
-    form = ReviewForm(prefix=_review_prefix(type_key, organisation_id))
-    if form.validate_on_submit():
-        try:
-            services.review_organisation(organisation, form.decision.data == "approve", form.reason.data)
-        except AccountError as error:
-            if error.field is None:
-                flash(error.message, "error")
-                return redirect(url_for("accounts.organisation_queue"))
-            show_refusal(form, error)
-        else:
-            if form.decision.data == "approve":
-                flash(_("%(name)s is approved.", name=organisation.name), "success")
-            else:
-                flash(_("%(name)s is rejected.", name=organisation.name), "success")
-            return redirect(url_for("accounts.organisation_queue"))
-    return _queue_page((type_key, organisation_id, form))
+# Administration
 
 
 @bp.get("/admin/users")

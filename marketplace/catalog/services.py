@@ -154,6 +154,16 @@ def display_certificate_id(today):
     )
 
 
+def published_products(cooperative_id, limit=None):
+    """The cooperative's published products, by Vietnamese name."""
+    return db.session.scalars(
+        sa.select(Product)
+        .where(Product.cooperative_id == cooperative_id, Product.status == ProductStatus.PUBLISHED)
+        .order_by(Product.name_vi)
+        .limit(limit)
+    ).all()
+
+
 def buyable_products():
     """Published products of approved cooperatives: what the storefront and API may show."""
     return (

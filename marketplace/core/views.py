@@ -57,13 +57,6 @@ def media(filename):
     return response
 
 
-def no_store(response):
-    """after_request hook of blueprints whose pages are personal: no shared cache, and no
-    copy left in the browser after signing out."""
-    response.headers["Cache-Control"] = "no-store"
-    return response
-
-
 @bp.after_app_request
 def security_headers(response):
     response.headers.setdefault(

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import sqlalchemy as sa
 
 from marketplace import clock, places
-from marketplace.accounts.demo import seed_demo_accounts
+from marketplace.demo.accounts import seed_demo_accounts
 from marketplace.catalog.models import (
     AssessingLevel,
     OcopCategory,
@@ -119,7 +119,7 @@ def seed_demo(progress=lambda steps: steps):
         else:
             db.session.add(_product(item, cooperatives[item["cooperative"]], categories[item["category"]]))
         created[kind + "s"] += 1
-    created["sign_ins"] = seed_demo_accounts()  # one sign-in per role (marketplace.accounts.demo)
+    created["sign_ins"] = seed_demo_accounts()  # one sign-in per role (marketplace.demo.accounts)
     created["pending_certificates"] = seed_pending_certificates()  # the council's review queue
     created["value_chain"] = seed_value_chain()  # distributors, requests, offers, partnerships
     db.session.commit()

@@ -6,17 +6,13 @@ from flask import Blueprint, Response, flash, redirect, render_template, request
 from flask_babel import gettext as _
 
 from marketplace import clock, csvsafe
-from marketplace.accounts.authz import (
-    current_cooperative,
-    owned_by_current_cooperative,
-    require_approved_cooperative,
-    signed_in_user,
-)
-from marketplace.core.views import no_store
+from marketplace.accounts.authz import signed_in_user
+from marketplace.producers.authz import current_cooperative, owned_by_current_cooperative, require_approved_cooperative
 from marketplace.orders import services
 from marketplace.orders.forms import ActionForm, CancelShipmentForm, ExportForm, ShipForm, ShippingSettingsForm
 from marketplace.orders.models import IllegalTransition, Status
 from marketplace.orders.services import OrderError
+from marketplace.views import no_store
 
 bp = Blueprint("portal_orders", __name__, url_prefix="/portal")
 

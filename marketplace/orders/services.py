@@ -16,7 +16,6 @@ from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
 from marketplace import clock, places
 from marketplace.accounts import services as accounts
-from marketplace.accounts.models import CooperativeMember, User
 from marketplace.catalog.models import Product, StockChange, StockChangeReason
 from marketplace.catalog.services import buyable_products
 from marketplace.core import pagecache
@@ -46,6 +45,7 @@ from marketplace.orders.models import (
     parse_order_number,
 )
 from marketplace.producers.models import Cooperative
+from marketplace.producers.staff import staff_of
 from marketplace.search import sync as search_sync
 
 MAX_QUANTITY = 999  # of one product in one order
@@ -748,19 +748,6 @@ def _portal_link(shipment):
     return url_for("portal_orders.shipment_detail", shipment_id=shipment.id)
 
 
-def _staff_of(cooperative_ids):
-    """{cooperative id: its staff users}, in one query."""
-    rows = db.session.execute(
-        sa.select(CooperativeMember.cooperative_id, User)
-        .join(CooperativeMember.user)
-        .where(CooperativeMember.cooperative_id.in_(set(cooperative_ids)), User.deleted_at.is_(None))
-    ).all()
-    staff = defaultdict(list)
-    for cooperative_id, user in rows:
-        staff[cooperative_id].append(user)
-    return staff
-
-
 def _with_lines(order_id):
     """The order with its shipments and their lines (one query), for mails and notices."""
     return db.session.scalars(
@@ -783,7 +770,7 @@ def announce_order(order):
     after placing; for cards, once the payment arrived."""
     order = _with_lines(order.id)
     _mail_buyer(order, "orders/email/placed.txt", lambda o: _("Your order %(number)s", number=o.number))
-    staff = _staff_of(s.cooperative_id for s in order.shipments)
+    staff = staff_of(s.cooperative_id for s in order.shipments)
     for shipment in order.shipments:
         notices.notify(
             staff[shipment.cooperative_id],
@@ -937,7 +924,7 @@ def cancel_order(order, actor, reason=""):
     pagecache.invalidate()
     if not announced:
         return order
-    staff = _staff_of(s.cooperative_id for s in order.shipments)
+    staff = staff_of(s.cooperative_id for s in order.shipments)
     for shipment in order.shipments:
         notices.notify(
             staff[shipment.cooperative_id], "orders.cancelled", link=_portal_link(shipment),

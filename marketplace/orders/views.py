@@ -9,7 +9,6 @@ from flask_login import current_user, login_required
 from marketplace import places
 from marketplace.accounts.authz import safe_next, signed_in_user
 from marketplace.catalog.models import Product
-from marketplace.core.views import no_store
 from marketplace.extensions import csrf, db, limiter
 from marketplace.i18n import current_language
 from marketplace.orders import cart, services
@@ -18,6 +17,7 @@ from marketplace.orders.models import IllegalTransition, PaymentMethod
 from marketplace.orders.services import CartError, OrderError, OrderRejected
 from marketplace.payments import services as payments
 from marketplace.payments.views import start_payment
+from marketplace.views import no_store
 
 bp = Blueprint("orders", __name__)
 

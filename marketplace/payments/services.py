@@ -22,7 +22,6 @@ from flask_babel import force_locale, gettext as _, lazy_gettext as _l
 from sqlalchemy.orm import selectinload
 
 from marketplace import clock
-from marketplace.accounts import services as accounts
 from marketplace.accounts.models import Role, User
 from marketplace.batch import Batch
 from marketplace.core import pagecache
@@ -45,6 +44,7 @@ from marketplace.payments.models import (
     RefundStatus,
 )
 from marketplace.producers.models import Cooperative
+from marketplace.producers.staff import staff_of
 
 log = logging.getLogger(__name__)
 
@@ -766,7 +766,7 @@ def record_payout(cooperative, amount, bank_reference, paid_on, actor, note=""):
     except sa.exc.IntegrityError:
         db.session.rollback()
         raise PayoutRefused(_("This bank reference is already recorded for %(name)s.", name=cooperative.name)) from None
-    staff = [member.user for member in accounts.members(cooperative)]
+    staff = staff_of([cooperative.id])[cooperative.id]
     notices.notify(staff, "payments.payout", link=url_for("payments.ledger_page"),
                    params={"amount": format_vnd(amount), "reference": bank_reference}, email=True,
                    dedupe_key=f"payout:{payout.id}")

@@ -7,14 +7,8 @@ from flask import Blueprint, Response, abort, current_app, flash, jsonify, redir
 from flask_babel import gettext as _, lazy_gettext as _l
 
 from marketplace import clock, csvsafe
-from marketplace.accounts.authz import (
-    Role,
-    current_cooperative,
-    require_approved_cooperative,
-    require_role,
-    signed_in_user,
-)
-from marketplace.core.views import no_store
+from marketplace.accounts.authz import Role, require_role, signed_in_user
+from marketplace.producers.authz import current_cooperative, require_approved_cooperative
 from marketplace.extensions import csrf, db
 from marketplace.i18n import price
 from marketplace.orders import cart, services as orders
@@ -24,6 +18,7 @@ from marketplace.payments.forms import PayoutForm, RefundForm
 from marketplace.payments.gateway import PaymentError
 from marketplace.payments.models import LedgerKind, PaymentStatus, RefundStatus
 from marketplace.producers.models import Cooperative
+from marketplace.views import no_store
 
 bp = Blueprint("payments", __name__)
 

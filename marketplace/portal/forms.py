@@ -14,6 +14,7 @@ from marketplace.forms import EMAIL_INVALID, ChoiceIn, choices, data_required, m
 from marketplace.i18n import current_language
 from marketplace.money import parse_vnd
 from marketplace.portal import services
+from marketplace.producers.profile import ProfileDetails
 from marketplace.program.labels import LEVEL_LABELS
 from marketplace.program.services import CertificateDetails
 
@@ -176,7 +177,7 @@ class ProfileForm(FlaskForm):
         )
 
     def details(self):
-        return services.ProfileDetails(
+        return ProfileDetails(
             story_vi=self.story_vi.data or "", story_en=self.story_en.data or "",
             province_code=self.province_code.data, ward_code=self.ward_code.data,
             street=self.street.data or "", phone=self.phone.data or "", email=self.email.data or "",

@@ -1,4 +1,5 @@
-"""The rules of a cooperative running its shop: listings, photos, stock, profile, dashboard.
+"""The rules of a cooperative running its shop: listings, stock, dashboard (photos: `portal.photos`;
+the public profile: `producers.profile`).
 
 Every function takes objects the caller has already scoped to the signed-in cooperative
 (`owned_by_current_cooperative`), except those that take the cooperative itself and scope
@@ -16,30 +17,26 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import selectinload
 
-from marketplace import clock, csvsafe, media, places
-from marketplace.accounts.services import check_can_publish, normalise_email, normalise_phone
+from marketplace import clock, csvsafe
 from marketplace.catalog.models import (
     OcopCategory,
     OcopCertificate,
     Product,
-    ProductImage,
     ProductStatus,
     ReviewStatus,
     StockChange,
     StockChangeReason,
 )
-from marketplace.catalog.photos import UploadError, open_image
 from marketplace.catalog.publishing import missing_for_publication, missing_to_stay_published
 from marketplace.catalog.services import display_certificate_id
 from marketplace.core import pagecache
 from marketplace.errors import Refusal
 from marketplace.extensions import db
 from marketplace.money import parse_vnd
-from marketplace.producers.models import CooperativePhoto
+from marketplace.producers.organisations import check_can_publish
 from marketplace.slugs import unique_slug
 from marketplace.text import nfc
 
-MAX_PHOTOS = 8
 MAX_STOCK = 1_000_000
 MAX_PRICE = 1_000_000_000  # đồng
 LOW_STOCK = 5  # a published product with this many or fewer left shows on the dashboard
@@ -203,97 +200,6 @@ def listing_counts(cooperative):
         sa.select(Product.status, sa.func.count()).where(Product.cooperative_id == cooperative.id).group_by(Product.status)
     )
     return {status: count for status, count in rows}
-
-
-# ------------------------------------------------------------------------------------------
-# Photos: a product's (up to 8) and the cooperative's profile photos, position 0 the cover.
-
-
-@dataclass
-class Album:
-    photos: list  # the ORM collection, ordered by position
-    folder: str  # under UPLOAD_DIR (media.save_variants)
-    make: type  # the photo model
-    owner: dict  # the photo's foreign key, e.g. {"product_id": 3}
-    keep_one: bool = False  # a published product may not lose its last photo
-    cover_changed: object = None  # called after the order changes (cooperatives keep photo_stem)
-
-
-def product_album(product):
-    return Album(product.images, "products", ProductImage, {"product_id": product.id},
-                 keep_one=product.status == ProductStatus.PUBLISHED)
-
-
-def cooperative_album(cooperative):
-    def sync_cover():
-        cooperative.photo_stem = cooperative.photos[0].stem if cooperative.photos else None
-
-    return Album(cooperative.photos, "cooperatives", CooperativePhoto, {"cooperative_id": cooperative.id},
-                 cover_changed=sync_cover)
-
-
-def _renumber(album):
-    for position, photo in enumerate(album.photos):
-        photo.position = position
-    if album.cover_changed:
-        album.cover_changed()
-
-
-def _checked_images(uploads):
-    """Decode every upload first: nothing is stored unless all of them are good photos."""
-    images = []
-    for name, data in uploads:
-        try:
-            images.append(open_image(data))
-        except UploadError as error:
-            raise PortalError(_l("%(name)s: %(problem)s", name=name or _l("the file"), problem=error.message), "photos")
-    return images
-
-
-def add_photos(album, uploads):
-    """Add photos (a list of (file name, bytes)) at the end of the album."""
-    if not uploads:
-        raise PortalError(_l("Choose one or more photos."), "photos")
-    room = MAX_PHOTOS - len(album.photos)
-    if len(uploads) > room:
-        raise PortalError(_l("At most %(max)s photos: you can add %(room)s more.", max=MAX_PHOTOS, room=max(room, 0)), "photos")
-    for image in _checked_images(uploads):
-        stem = media.save_variants(image, album.folder)
-        album.photos.append(album.make(stem=stem, width=image.width, height=image.height, **album.owner))
-    _renumber(album)
-    db.session.commit()
-
-
-def replace_photo(album, photo, upload):
-    """Put a new photo in the place of `photo`; the old files are removed."""
-    (image,) = _checked_images([upload])
-    old_stem = photo.stem
-    photo.stem = media.save_variants(image, album.folder)
-    photo.width, photo.height = image.width, image.height
-    _renumber(album)
-    db.session.commit()
-    media.delete_variants(old_stem, album.folder)
-
-
-def delete_photo(album, photo):
-    if album.keep_one and len(album.photos) == 1:
-        raise PortalError(_l("A published product needs a photo: add another one first, or unpublish it."), "photos")
-    album.photos.remove(photo)
-    _renumber(album)
-    db.session.commit()
-    media.delete_variants(photo.stem, album.folder)  # after the commit: a rollback keeps the files
-
-
-def move_photo(album, photo, where):
-    """Move a photo "first" (the cover), "up" or "down" in the album's order."""
-    photos = album.photos
-    index = photos.index(photo)
-    target = {"first": 0, "up": index - 1, "down": index + 1}.get(where)
-    if target is None or not 0 <= target < len(photos):
-        return
-    photos.insert(target, photos.pop(index))
-    _renumber(album)
-    db.session.commit()
 
 
 # ------------------------------------------------------------------------------------------
@@ -545,51 +451,6 @@ def decode_from_form(value):
         return base64.b64decode(value or "", validate=True).decode("utf-8")
     except (binascii.Error, UnicodeDecodeError):
         raise PortalError(_l("The file could not be read back. Upload it again.")) from None
-
-
-# ------------------------------------------------------------------------------------------
-# Profile
-
-
-@dataclass
-class ProfileDetails:
-    story_vi: str
-    story_en: str
-    province_code: int | None
-    ward_code: int | None
-    street: str = ""
-    phone: str = ""
-    email: str = ""
-    founded_year: int | None = None
-    members: int | None = None
-
-
-def update_profile(cooperative, details):
-    """Save the public profile. The name and kind were approved by the council: not here."""
-    province = places.province(details.province_code)
-    if province is None:
-        raise PortalError(_l("Choose a province."), "province_code")
-    ward = places.ward(details.province_code, details.ward_code)
-    if ward is None:
-        raise PortalError(_l("Choose a commune or ward of this province."), "ward_code")
-    phone = ""
-    if (details.phone or "").strip():
-        try:
-            phone = normalise_phone(details.phone)
-        except ValueError:
-            raise PortalError(_l("Enter a Vietnamese phone number, e.g. 0912 345 678."), "phone") from None
-    if details.founded_year is not None and not 1900 <= details.founded_year <= clock.today().year:
-        raise PortalError(_l("Enter a year from 1900 to this year."), "founded_year")
-    cooperative.story_vi = nfc((details.story_vi or "").strip())
-    cooperative.story_en = nfc((details.story_en or "").strip())
-    cooperative.province_code, cooperative.province_name = province.code, province.name
-    cooperative.ward_code, cooperative.ward_name = ward.code, ward.name
-    cooperative.street = nfc((details.street or "").strip())
-    cooperative.phone = phone
-    cooperative.email = normalise_email(details.email or "")
-    cooperative.founded_year = details.founded_year
-    cooperative.members = details.members
-    db.session.commit()
 
 
 # ------------------------------------------------------------------------------------------

@@ -6,24 +6,22 @@ cooperative's product, photo or certificate answers 404, as if it did not exist.
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from marketplace.accounts.authz import (
-    current_cooperative,
-    owned_by_current_cooperative,
-    require_approved_cooperative,
-    signed_in_user,
-)
-from marketplace.accounts.services import NotApproved
+from marketplace.accounts.authz import signed_in_user
 from marketplace.catalog.models import Product, ProductImage, ProductStatus
 from marketplace.catalog.photos import UploadError, read_upload
 from marketplace.catalog.publishing import missing_for_publication
 from marketplace.catalog.rules import CertificateError
-from marketplace.core.views import no_store
 from marketplace.extensions import db
+from marketplace.errors import Refusal
 from marketplace.forms import show_refusal
-from marketplace.portal import services
+from marketplace.portal import photos, services
 from marketplace.portal.forms import CertificateForm, NewProductForm, ProductForm, ProfileForm, StockForm
+from marketplace.producers import profile as cooperative_profile
+from marketplace.producers.authz import current_cooperative, owned_by_current_cooperative, require_approved_cooperative
 from marketplace.producers.models import CooperativePhoto
+from marketplace.producers.organisations import NotApproved
 from marketplace.program import services as program
+from marketplace.views import no_store
 
 bp = Blueprint("portal", __name__, url_prefix="/portal")
 
@@ -69,8 +67,8 @@ def profile():
     # Without JavaScript, "Show the communes" re-renders the form for the chosen province.
     if "refresh_wards" not in request.form and form.validate_on_submit():
         try:
-            services.update_profile(cooperative, form.details())
-        except services.PortalError as error:
+            cooperative_profile.update_profile(cooperative, form.details())
+        except Refusal as error:
             show_refusal(form, error)
         else:
             flash(_("Your public profile is saved."), "success")
@@ -86,7 +84,7 @@ def _cooperative_photo(photo_id):
 @require_approved_cooperative
 def profile_photo_add():
     try:
-        services.add_photos(services.cooperative_album(current_cooperative()), _uploads("photos"))
+        photos.add_photos(photos.cooperative_album(current_cooperative()), _uploads("photos"))
     except services.PortalError as error:
         flash(error.message, "error")
     else:
@@ -98,7 +96,7 @@ def profile_photo_add():
 @require_approved_cooperative
 def profile_photo_delete(photo_id):
     photo = _cooperative_photo(photo_id)
-    services.delete_photo(services.cooperative_album(current_cooperative()), photo)
+    photos.delete_photo(photos.cooperative_album(current_cooperative()), photo)
     flash(_("Photo removed."), "success")
     return redirect(url_for("portal.profile", _anchor="photos"))
 
@@ -107,7 +105,7 @@ def profile_photo_delete(photo_id):
 @require_approved_cooperative
 def profile_photo_move(photo_id):
     photo = _cooperative_photo(photo_id)
-    services.move_photo(services.cooperative_album(current_cooperative()), photo, request.form.get("where", ""))
+    photos.move_photo(photos.cooperative_album(current_cooperative()), photo, request.form.get("where", ""))
     return redirect(url_for("portal.profile", _anchor="photos"))
 
 
@@ -150,7 +148,7 @@ def _edit_page(product, form=None, status=200):
         form=form or ProductForm.for_product(product, formdata=None),
         missing=missing_for_publication(product),
         certificates=sorted(product.certificates, key=lambda c: c.created_at, reverse=True),
-        max_photos=services.MAX_PHOTOS,
+        max_photos=photos.MAX_PHOTOS,
     ), status
 
 
@@ -229,7 +227,7 @@ def _photos_page(product):
 def product_photo_add(product_id):
     product = _product(product_id)
     try:
-        services.add_photos(services.product_album(product), _uploads("photos"))
+        photos.add_photos(photos.product_album(product), _uploads("photos"))
     except services.PortalError as error:
         flash(error.message, "error")
     else:
@@ -246,7 +244,7 @@ def product_photo_replace(product_id, photo_id):
         uploads = _uploads("photo")
         if len(uploads) != 1:
             raise services.PortalError(_("Choose one photo."))
-        services.replace_photo(services.product_album(product), photo, uploads[0])
+        photos.replace_photo(photos.product_album(product), photo, uploads[0])
     except services.PortalError as error:
         flash(error.message, "error")
     else:
@@ -260,7 +258,7 @@ def product_photo_delete(product_id, photo_id):
     product = _product(product_id)
     photo = _product_photo(product, photo_id)
     try:
-        services.delete_photo(services.product_album(product), photo)
+        photos.delete_photo(photos.product_album(product), photo)
     except services.PortalError as error:
         flash(error.message, "error")
     else:
@@ -273,7 +271,7 @@ def product_photo_delete(product_id, photo_id):
 def product_photo_move(product_id, photo_id):
     product = _product(product_id)
     photo = _product_photo(product, photo_id)
-    services.move_photo(services.product_album(product), photo, request.form.get("where", ""))
+    photos.move_photo(photos.product_album(product), photo, request.form.get("where", ""))
     return _photos_page(product)
 
 

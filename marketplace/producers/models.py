@@ -2,8 +2,9 @@
 import enum
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, backref, mapped_column, relationship
 
+from marketplace.accounts.models import User
 from marketplace.clock import utcnow
 from marketplace.dbtypes import str_enum
 from marketplace.extensions import db
@@ -101,3 +102,19 @@ class CooperativePhoto(db.Model):
     height: Mapped[int] = mapped_column(default=0)
 
     cooperative = relationship("Cooperative", back_populates="photos")
+
+
+class CooperativeMember(db.Model):
+    """Staff of a cooperative (any OCOP entity). One cooperative per user."""
+
+    __tablename__ = "cooperative_members"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"), unique=True)
+    cooperative_id: Mapped[int] = mapped_column(sa.ForeignKey("cooperatives.id"), index=True)
+    is_owner: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[sa.DateTime] = mapped_column(sa.DateTime, default=utcnow)
+
+    # The backref gives User its `cooperative_membership` without accounts knowing this package.
+    user: Mapped[User] = relationship(backref=backref("cooperative_membership", uselist=False))
+    cooperative = relationship("Cooperative")

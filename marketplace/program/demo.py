@@ -10,8 +10,9 @@ from marketplace import clock
 from marketplace.accounts.demo import DEMO_ACCOUNTS
 from marketplace.accounts.models import Role
 from marketplace.accounts.services import find_user
-from marketplace.catalog.models import AssessingLevel, OcopCertificate, Product, ProductStatus, ReviewStatus
+from marketplace.catalog.models import AssessingLevel, OcopCertificate, Product, ReviewStatus
 from marketplace.catalog.rules import CRITERIA_VERSIONS, STAR_BANDS, default_expiry
+from marketplace.catalog.services import published_products
 from marketplace.extensions import db
 from marketplace.program import scans
 
@@ -47,12 +48,7 @@ def seed_pending_certificates():
     )
     if waiting:
         return 0
-    products = db.session.scalars(
-        sa.select(Product)
-        .where(Product.cooperative_id == member.cooperative_id, Product.status == ProductStatus.PUBLISHED)
-        .order_by(Product.name_vi)
-        .limit(PENDING_DEMO_CERTIFICATES)
-    ).all()
+    products = published_products(member.cooperative_id, limit=PENDING_DEMO_CERTIFICATES)
     issued_on = clock.today() - timedelta(days=20)
     for n, product in enumerate(products, start=1):
         current = max((c for c in product.certificates if c.review_status == ReviewStatus.APPROVED),

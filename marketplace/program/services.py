@@ -19,7 +19,6 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import joinedload, selectinload
 
 from marketplace import clock
-from marketplace.accounts.models import CooperativeMember
 from marketplace.batch import Batch
 from marketplace.catalog.models import (
     AssessingLevel,
@@ -41,6 +40,7 @@ from marketplace.catalog.rules import (
 from marketplace.extensions import db
 from marketplace.notices.services import notify, register_kind
 from marketplace.program import scans
+from marketplace.producers.staff import staff_of
 from marketplace.program.models import CertificateReview, ReviewDecision
 from marketplace.text import nfc
 
@@ -191,20 +191,6 @@ def pending_submissions():
         )
         current = {c.product_id: c for c in approved}  # the latest issued wins
     return [Submission(c, current.get(c.product_id)) for c in pending]
-
-
-def staff_of(cooperative_ids):
-    """Cooperative id -> its staff users (one query)."""
-    members = db.session.scalars(
-        sa.select(CooperativeMember)
-        .where(CooperativeMember.cooperative_id.in_(set(cooperative_ids)))
-        .options(joinedload(CooperativeMember.user))
-    )
-    staff = {}
-    for member in members:
-        if member.user.is_active:
-            staff.setdefault(member.cooperative_id, []).append(member.user)
-    return staff
 
 
 def review_certificate(certificate, reviewer, approve, reason="", today=None):

@@ -3,13 +3,14 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, s
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from marketplace.accounts.authz import COUNCIL_ROLES, owned_by_current_cooperative, require_role, signed_in_user
-from marketplace.accounts.forms import ReviewForm
+from marketplace.accounts.authz import COUNCIL_ROLES, require_role, signed_in_user
+from marketplace.producers.authz import owned_by_current_cooperative
+from marketplace.forms import ReviewForm
 from marketplace.catalog.models import OcopCertificate
 from marketplace.catalog.rules import CertificateError
-from marketplace.core.views import no_store
 from marketplace.extensions import db
 from marketplace.program import scans, services
+from marketplace.views import no_store
 
 bp = Blueprint("program", __name__)
 

@@ -8,13 +8,13 @@ from sqlalchemy.orm import joinedload
 
 from marketplace import places, unitofwork
 from marketplace.accounts.services import normalise_email, normalise_phone
+from marketplace.distributors.models import DistributorCompany
 from marketplace.extensions import db
 from marketplace.producers.models import ApprovalStatus
 from marketplace.valuechain import labels
 from marketplace.valuechain.checks import GROUP_CODES, one_of, text, today_or
 from marketplace.valuechain.models import (
     Certification,
-    DistributorCompany,
     Partnership,
     SourcingRequest,
     ValueChainError,

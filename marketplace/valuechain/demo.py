@@ -5,7 +5,7 @@ by slug, requests by (company, title), offers by (request, cooperative), partner
 (company, cooperative), declarations by product or (cooperative, kind).
 
 Dates are days from the day of seeding, so open requests stay open after a re-seed on
-another day. The company of the demo distributor sign-in (marketplace.accounts.demo) gets a
+another day. The company of the demo distributor sign-in (marketplace.distributors.demo) gets a
 profile, requests and partnerships, and so does the cooperative of the demo cooperative
 sign-in (the first approved cooperative by name: Dừa Đại Điền with the demo data).
 Cooperatives are told about matching requests by the next `flask valuechain digest`.
@@ -15,9 +15,9 @@ from datetime import timedelta
 import sqlalchemy as sa
 
 from marketplace import clock, places
-from marketplace.accounts.demo import DEMO_COMPANY
-from marketplace.accounts.models import DistributorMember
 from marketplace.catalog.models import OcopCategory, Product
+from marketplace.distributors.demo import DEMO_COMPANY
+from marketplace.distributors.models import DistributorCompany, DistributorKind, DistributorMember
 from marketplace.extensions import db
 from marketplace.producers.models import ApprovalStatus, Cooperative
 from marketplace.text import nfc
@@ -25,8 +25,6 @@ from marketplace.valuechain.models import (
     Certification,
     CooperativeCertification,
     DeliveryTerm,
-    DistributorCompany,
-    DistributorKind,
     Frequency,
     Offer,
     OfferStatus,

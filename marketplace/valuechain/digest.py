@@ -14,7 +14,8 @@ from marketplace.producers.models import Cooperative
 from marketplace.valuechain import labels, matching
 from marketplace.valuechain.checks import today_or
 from marketplace.valuechain.models import MatchNotification, SourcingRequest
-from marketplace.valuechain.notifications import cooperative_staff, site_link
+from marketplace.producers.staff import staff_of
+from marketplace.valuechain.notifications import site_link
 from marketplace.valuechain.sourcing import announce_matches, close_past_deadlines
 
 
@@ -44,7 +45,7 @@ def send_digest(today=None, batch=None):
     by_cooperative = defaultdict(list)
     for row in pending:
         by_cooperative[row.cooperative_id].append(row)
-    staff = cooperative_staff(list(by_cooperative))
+    staff = staff_of(list(by_cooperative))
     sent = 0
     batch = batch or Batch("valuechain digest")
     for cooperative_id, rows in by_cooperative.items():

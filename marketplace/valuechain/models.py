@@ -26,15 +26,6 @@ class ValueChainError(Refusal):
 # Vocabularies
 
 
-class DistributorKind(enum.StrEnum):
-    WHOLESALER = "wholesaler"
-    RETAIL_CHAIN = "retail_chain"
-    EXPORTER = "exporter"
-    HORECA = "horeca"
-    ECOMMERCE = "ecommerce"
-    PROCESSOR = "processor"
-
-
 class Certification(enum.StrEnum):
     """Certifications a buyer may require. OCOP is the product's star certificate (see
     catalog); the others are declared by the cooperative (`CooperativeCertification`)."""
@@ -97,46 +88,6 @@ class DeliveryTerm(enum.StrEnum):
     DAP = "DAP"
     DPU = "DPU"
     DDP = "DDP"
-
-
-# ---------------------------------------------------------------------------------------
-# Distributor companies
-
-
-class DistributorCompany(db.Model):
-    """A buyer: wholesaler, retail chain, exporter, HoReCa, online shop or processor.
-    The council approves it like a cooperative; its staff are `DistributorMember`s."""
-
-    __tablename__ = "distributor_companies"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    slug: Mapped[str] = mapped_column(sa.String(120), unique=True)
-    name: Mapped[str] = mapped_column(sa.String(200))
-    kind: Mapped[DistributorKind] = mapped_column(str_enum(DistributorKind, "distributor_kind"))
-    status: Mapped[ApprovalStatus] = mapped_column(
-        str_enum(ApprovalStatus, "approval_status"), default=ApprovalStatus.PENDING, index=True
-    )
-    rejection_reason: Mapped[str] = mapped_column(sa.Text, default="")
-    created_at: Mapped[sa.DateTime] = mapped_column(sa.DateTime, default=utcnow)
-    # The public profile (/distributors/<slug>).
-    description: Mapped[str] = mapped_column(sa.Text, default="")
-    contact_name: Mapped[str] = mapped_column(sa.String(100), default="")
-    contact_phone: Mapped[str] = mapped_column(sa.String(20), default="")
-    contact_email: Mapped[str] = mapped_column(sa.String(254), default="")
-    website: Mapped[str] = mapped_column(sa.String(200), default="")
-    # Markets served: province codes (marketplace.places) and export countries (ISO 3166 alpha-2).
-    market_provinces: Mapped[list] = mapped_column(sa.JSON, default=list)
-    export_countries: Mapped[list] = mapped_column(sa.JSON, default=list)
-    # What it buys: OCOP group codes ("1".."6") and the certifications it requires.
-    groups_sought: Mapped[list] = mapped_column(sa.JSON, default=list)
-    certifications_required: Mapped[list] = mapped_column(sa.JSON, default=list)
-
-    @property
-    def is_approved(self):
-        return self.status == ApprovalStatus.APPROVED
-
-    def __repr__(self):
-        return f"<DistributorCompany {self.slug}>"
 
 
 # ---------------------------------------------------------------------------------------

@@ -1,15 +1,15 @@
 """Telling the right people: the kinds of notice the value chain sends, the staff who read
 them, and `tell`, which sends a notice once the change it reports is committed."""
-from collections import defaultdict
-
 import sqlalchemy as sa
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 
 from marketplace import unitofwork
-from marketplace.accounts.models import CooperativeMember, DistributorMember, User
+from marketplace.accounts.models import User
+from marketplace.distributors.models import DistributorMember
 from marketplace.extensions import db
 from marketplace.notices.services import absolute_url, notify, register_kind
+from marketplace.producers.staff import staff_of
 
 # Notices (rendered in each reader's language when read).
 register_kind("valuechain.request_match", _l("A new sourcing request fits your products: %(title)s"),
@@ -39,21 +39,6 @@ def site_link(endpoint, **values):
     return absolute_url(path(endpoint, **values))
 
 
-def cooperative_staff(cooperative_ids):
-    """Cooperative id -> its staff users (ONE query)."""
-    staff = defaultdict(list)
-    if cooperative_ids:
-        rows = db.session.execute(
-            sa.select(CooperativeMember.cooperative_id, User)
-            .join(User, User.id == CooperativeMember.user_id)
-            .where(CooperativeMember.cooperative_id.in_(cooperative_ids), User.deleted_at.is_(None))
-            .order_by(User.id)
-        )
-        for cooperative_id, user in rows:
-            staff[cooperative_id].append(user)
-    return staff
-
-
 def distributor_staff(distributor_id):
     return db.session.scalars(
         sa.select(User).join(DistributorMember, DistributorMember.user_id == User.id)
@@ -64,7 +49,7 @@ def distributor_staff(distributor_id):
 
 def tell_cooperative(cooperative_id, kind, link, params, but=None):
     """Notify the cooperative's staff (except the user id `but`) once the change is committed."""
-    tell(lambda: cooperative_staff([cooperative_id])[cooperative_id], kind, link, params, but)
+    tell(lambda: staff_of([cooperative_id])[cooperative_id], kind, link, params, but)
 
 
 def tell_distributor(distributor_id, kind, link, params, but=None):

@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from sqlalchemy.orm import joinedload, selectinload
 
 from marketplace import clock, unitofwork
-from marketplace.accounts.services import check_can_publish
+from marketplace.producers.organisations import check_can_publish
 from marketplace.catalog.models import OcopCertificate
 from marketplace.extensions import db
 from marketplace.valuechain import geo, matching

@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from sqlalchemy.orm import joinedload, selectinload
 
 from marketplace import clock, unitofwork
-from marketplace.accounts.services import check_can_publish
+from marketplace.producers.organisations import check_can_publish
 from marketplace.extensions import db
 from marketplace.valuechain.checks import MAX_PRICE, one_of, published_products_of, text, today_or, whole
 from marketplace.valuechain.models import Frequency, Partnership, PartnershipStatus, Unit, ValueChainError

@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from sqlalchemy.orm import joinedload
 
 from marketplace import clock, places, unitofwork
-from marketplace.accounts.services import check_can_publish
+from marketplace.producers.organisations import check_can_publish
 from marketplace.catalog.models import OcopCategory
 from marketplace.extensions import db
 from marketplace.pagination import Page
@@ -27,7 +27,8 @@ from marketplace.valuechain.models import (
     Unit,
     ValueChainError,
 )
-from marketplace.valuechain.notifications import cooperative_staff, path, tell
+from marketplace.producers.staff import staff_of
+from marketplace.valuechain.notifications import path, tell
 from marketplace.valuechain.statuses import REQUESTS, lock, move_request
 
 
@@ -188,7 +189,7 @@ def announce_matches(request, today=None):
         cooperative_ids = [m.cooperative.id for m in new]
 
         def staff():  # each person once, even on the staff of two of them
-            return list({u.id: u for users in cooperative_staff(cooperative_ids).values() for u in users}.values())
+            return list({u.id: u for users in staff_of(cooperative_ids).values() for u in users}.values())
 
         tell(staff, "valuechain.request_match", path("valuechain.request_detail", request_id=request.id),
              {"title": request.title, "deadline": request.deadline.strftime("%d/%m/%Y")},

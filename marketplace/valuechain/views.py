@@ -6,21 +6,21 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 
 from marketplace import clock, places, unitofwork
-from marketplace.accounts.authz import (
-    Role,
-    current_cooperative,
+from marketplace.accounts.authz import Role, require_role, signed_in_user
+from marketplace.distributors.authz import (
     current_distributor,
-    owned_by_current_cooperative,
     owned_by_current_distributor,
-    require_approved_cooperative,
     require_approved_distributor,
-    require_cooperative_staff,
     require_distributor_staff,
-    require_role,
-    signed_in_user,
+)
+from marketplace.producers.authz import (
+    current_cooperative,
+    owned_by_current_cooperative,
+    require_approved_cooperative,
+    require_cooperative_staff,
 )
 from marketplace.catalog.models import Product, ProductStatus
-from marketplace.catalog.services import categories_tree
+from marketplace.catalog.services import categories_tree, published_products
 from marketplace.errors import Refusal
 from marketplace.extensions import db
 from marketplace.forms import ActionForm, show_refusal
@@ -276,20 +276,13 @@ def company_profile():
     return render_template("valuechain/company_profile.html", form=form, company=company)
 
 
-def _published_products(cooperative):
-    return db.session.scalars(
-        sa.select(Product).where(Product.cooperative_id == cooperative.id, Product.status == ProductStatus.PUBLISHED)
-        .order_by(Product.name_vi)
-    ).all()
-
-
 @bp.route("/value-chain/propose/<slug>", methods=["GET", "POST"])
 @require_approved_distributor
 def propose_partnership(slug):
     cooperative = producers.get_approved_cooperative(slug)
     if cooperative is None:
         abort(404)
-    form = PartnershipForm(products=_published_products(cooperative))
+    form = PartnershipForm(products=published_products(cooperative.id))
     if form.validate_on_submit():
         try:
             partnerships.propose_partnership(current_distributor(), cooperative, signed_in_user(), form.terms())
@@ -338,7 +331,7 @@ def make_offer(request_id):
         return redirect(url_for("valuechain.offer_thread", offer_id=existing.id))
     if existing is not None and not existing.is_live:
         existing = None  # withdrawn or declined: a new offer
-    form = OfferForm(obj=existing, products=_published_products(cooperative))
+    form = OfferForm(obj=existing, products=published_products(cooperative.id))
     if request.method == "GET" and existing is not None:
         form.product_ids.data = [p.id for p in existing.products]
     elif request.method == "GET":

@@ -5,8 +5,10 @@ import pytest
 import sqlalchemy as sa
 
 from marketplace.accounts import services
-from marketplace.accounts.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, seed_demo_accounts
-from marketplace.accounts.models import CooperativeMember, Role, User
+from marketplace.accounts.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+from marketplace.accounts.models import Role, User
+from marketplace.demo.accounts import seed_demo_accounts
+from marketplace.producers.models import CooperativeMember
 from marketplace.extensions import db
 from marketplace.producers.models import ApprovalStatus
 from tests.factories import (

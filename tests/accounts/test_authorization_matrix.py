@@ -121,7 +121,7 @@ MATRIX = {
         Case("GET", "/password/reset/{bad_token}", PUBLIC),
         Case("POST", "/password/reset/{bad_token}", PUBLIC),
     ],
-    "accounts.accept_invitation": [
+    "organisations.accept_invitation": [
         Case("GET", "/invitations/{bad_token}", PUBLIC),
         Case("POST", "/invitations/{bad_token}", PUBLIC),
     ],
@@ -135,27 +135,27 @@ MATRIX = {
     ],
     "accounts.delete_account": [Case("GET", "/account/delete", SIGNED_IN), Case("POST", "/account/delete", SIGNED_IN)],
     # Organisations: consumers register one; staff are sent to theirs; council and admin may not.
-    "accounts.register_cooperative": [
+    "organisations.register_cooperative": [
         Case("GET", "/account/cooperative/register", signed_in(reviewer=403, admin=403)),
         Case("POST", "/account/cooperative/register", signed_in(reviewer=403, admin=403)),
     ],
-    "accounts.register_distributor": [
+    "distributors.register_distributor": [
         Case("GET", "/account/company/register", signed_in(reviewer=403, admin=403)),
         Case("POST", "/account/company/register", signed_in(reviewer=403, admin=403)),
     ],
-    "accounts.cooperative_account": [Case("GET", "/account/cooperative", only(STAFF_A, STAFF_B))],
-    "accounts.invite_cooperative_staff": [Case("POST", "/account/cooperative/staff", only(STAFF_A, STAFF_B))],
-    "accounts.remove_cooperative_staff": [
+    "organisations.cooperative_account": [Case("GET", "/account/cooperative", only(STAFF_A, STAFF_B))],
+    "organisations.invite_cooperative_staff": [Case("POST", "/account/cooperative/staff", only(STAFF_A, STAFF_B))],
+    "organisations.remove_cooperative_staff": [
         Case("POST", "/account/cooperative/staff/{member_a}/remove", only(STAFF_A, staff_b=404)),
     ],
-    "accounts.distributor_account": [Case("GET", "/account/company", only(DISTRIBUTOR))],
-    "accounts.invite_distributor_staff": [Case("POST", "/account/company/staff", only(DISTRIBUTOR))],
-    "accounts.remove_distributor_staff": [
+    "distributors.distributor_account": [Case("GET", "/account/company", only(DISTRIBUTOR))],
+    "distributors.invite_distributor_staff": [Case("POST", "/account/company/staff", only(DISTRIBUTOR))],
+    "distributors.remove_distributor_staff": [
         Case("POST", "/account/company/staff/{member_d}/remove", only(DISTRIBUTOR)),
     ],
     # Council and admin.
-    "accounts.organisation_queue": [Case("GET", "/council/organisations", only(REVIEWER, ADMIN))],
-    "accounts.review_organisation": [
+    "organisations.organisation_queue": [Case("GET", "/council/organisations", only(REVIEWER, ADMIN))],
+    "organisations.review_organisation": [
         Case("POST", "/council/organisations/cooperative/{pending_cooperative}", only(REVIEWER, ADMIN)),
     ],
     "accounts.admin_users": [Case("GET", "/admin/users", only(ADMIN))],

@@ -3,23 +3,23 @@ import pytest
 import sqlalchemy as sa
 from flask import jsonify
 
-from marketplace.accounts.authz import (
-    COUNCIL_ROLES,
-    current_cooperative,
-    owned_by_current_cooperative,
-    owned_by_current_distributor,
-    require_approved_cooperative,
-    require_approved_distributor,
-    require_cooperative_staff,
-    require_distributor_staff,
-    require_role,
-    safe_next,
-)
+from marketplace.accounts.authz import COUNCIL_ROLES, require_role, safe_next
 from marketplace.accounts.models import Role
 from marketplace.catalog.models import Product
+from marketplace.distributors.authz import (
+    owned_by_current_distributor,
+    require_approved_distributor,
+    require_distributor_staff,
+)
+from marketplace.distributors.models import DistributorCompany
 from marketplace.extensions import db
+from marketplace.producers.authz import (
+    current_cooperative,
+    owned_by_current_cooperative,
+    require_approved_cooperative,
+    require_cooperative_staff,
+)
 from marketplace.producers.models import ApprovalStatus
-from marketplace.valuechain.models import DistributorCompany
 from tests.conftest import make_test_app
 from tests.factories import (
     make_cooperative,
@@ -154,7 +154,7 @@ def test_pending_organisations_cannot_publish_or_post(authz_client):
 
 
 def test_check_can_publish_rule(app):
-    from marketplace.accounts.services import NotApproved, check_can_publish
+    from marketplace.producers.organisations import NotApproved, check_can_publish
 
     check_can_publish(make_cooperative())
     for status in (ApprovalStatus.PENDING, ApprovalStatus.REJECTED):

@@ -6,8 +6,9 @@ import pytest
 import sqlalchemy as sa
 
 from marketplace.accounts import services
-from marketplace.accounts.models import CooperativeMember, Role, SignInEvent, User
+from marketplace.accounts.models import Role, SignInEvent, User
 from marketplace.extensions import db
+from marketplace.producers.models import CooperativeMember
 from tests.accounts.conftest import link_in
 from tests.factories import PASSWORD, make_cooperative, make_cooperative_staff, make_user, sign_in_as
 

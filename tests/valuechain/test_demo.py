@@ -5,7 +5,8 @@ import sqlalchemy as sa
 
 from marketplace.extensions import db
 from marketplace.valuechain import demo
-from marketplace.valuechain.models import DistributorCompany, Offer, Partnership, RequestStatus, SourcingRequest
+from marketplace.distributors.models import DistributorCompany
+from marketplace.valuechain.models import Offer, Partnership, RequestStatus, SourcingRequest
 
 
 def test_demo_data_is_big_enough_and_consistent():

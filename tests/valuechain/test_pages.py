@@ -7,11 +7,11 @@ from flask_babel import force_locale
 import sqlalchemy as sa
 
 from marketplace import clock
+from marketplace.distributors.models import DistributorCompany
 from marketplace.extensions import db
 from marketplace.producers.models import ApprovalStatus
 from marketplace.valuechain.models import (
     CooperativeCertification,
-    DistributorCompany,
     Offer,
     OfferMessage,
     OfferStatus,

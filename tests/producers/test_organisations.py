@@ -1,11 +1,14 @@
 """Registering cooperatives and distributor companies, council review, staff invitations."""
 import sqlalchemy as sa
 
-from marketplace.accounts import services
-from marketplace.accounts.models import CooperativeMember, DistributorMember, Role, User
+from marketplace.accounts.models import Role, User
+from marketplace.accounts.services import find_user
+from marketplace.distributors.models import DistributorCompany, DistributorMember
+from marketplace.distributors.registration import register_distributor
 from marketplace.extensions import db
-from marketplace.producers.models import ApprovalStatus, Cooperative
-from marketplace.valuechain.models import DistributorCompany
+from marketplace.producers.models import ApprovalStatus, Cooperative, CooperativeMember
+from marketplace.producers.organisations import members, review_organisation
+from marketplace.producers.registration import CooperativeDetails, register_cooperative
 from tests.accounts.conftest import link_in
 from tests.factories import (
     PASSWORD,
@@ -71,7 +74,7 @@ def test_council_rejects_with_a_reason_and_the_owner_resubmits(client, outbox):
     owner = make_user(language="en")
     reviewer = make_user(role=Role.COUNCIL_REVIEWER)
     db.session.commit()
-    cooperative = services.register_cooperative(owner, services.CooperativeDetails(
+    cooperative = register_cooperative(owner, CooperativeDetails(
         name="HTX <script>alert(1)</script>", kind="cooperative", province_code=86, ward_code=28789))
     council = sign_in_as(client.application.test_client(), reviewer)
     queue = council.get("/council/organisations").get_data(as_text=True)
@@ -109,9 +112,9 @@ def test_review_queue_lists_organisations_without_a_query_per_row(client, count_
     reviewer = make_user(role=Role.ADMIN)
 
     def register(n):
-        services.register_cooperative(make_user(), services.CooperativeDetails(
+        register_cooperative(make_user(), CooperativeDetails(
             name=f"HTX {n}", kind="household", province_code=86, ward_code=28789))
-        services.register_distributor(make_user(), f"Công ty {n}", "exporter")
+        register_distributor(make_user(), f"Công ty {n}", "exporter")
 
     register(0)
     sign_in_as(client, reviewer)
@@ -137,7 +140,7 @@ def test_distributor_company_registration_and_approval(client):
     assert 'status-pending' in client.get("/account/company").get_data(as_text=True)
     # One organisation per account.
     assert client.get("/account/cooperative/register").headers["Location"] == "/account/company"
-    services.review_organisation(_reload(DistributorCompany, company.id), approve=True)
+    review_organisation(_reload(DistributorCompany, company.id), approve=True)
     assert 'status-approved' in client.get("/account/company").get_data(as_text=True)
 
 
@@ -208,7 +211,7 @@ def test_invitation_to_a_new_email_leads_through_sign_up(client, outbox):
     assert 'id="accept-invitation"' in client.get(link).get_data(as_text=True)
     joined = client.post(link)
     assert joined.status_code == 302 and joined.headers["Location"] == "/account/cooperative"
-    newcomer = services.find_user("newcomer@example.com")
+    newcomer = find_user("newcomer@example.com")
     assert newcomer.role == Role.COOPERATIVE_STAFF and newcomer.cooperative_membership.cooperative_id == cooperative.id
     assert not newcomer.cooperative_membership.is_owner
 
@@ -256,7 +259,7 @@ def test_staff_members_listing_uses_one_query(app, count_queries):
     db.session.commit()
     cooperative = _reload(Cooperative, cooperative.id)
     with count_queries() as queries:
-        names = [m.user.name for m in services.members(cooperative)]
+        names = [m.user.name for m in members(cooperative)]
     assert len(names) == 5 and len(queries) == 1
 
 

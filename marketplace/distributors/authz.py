@@ -1,0 +1,39 @@
+"""Authorization for distributor staff, built on `accounts.authz` and the same gates as
+cooperatives (`producers.authz`)."""
+from flask import g
+from flask_login import current_user
+
+from marketplace.accounts.authz import guard, owned_by
+from marketplace.distributors.models import DistributorCompany
+from marketplace.producers.authz import is_owner, require_approved
+
+
+def current_distributor():
+    """The distributor company the signed-in user works for (whatever its status), or None."""
+    if "current_distributor" not in g:
+        member = current_user.distributor_membership if current_user.is_authenticated else None
+        g.current_distributor = member.distributor if member else None
+    return g.current_distributor
+
+
+def require_distributor_staff(view):
+    """Only staff of a distributor company (pending, approved or rejected)."""
+    return guard(lambda: current_distributor() is not None)(view)
+
+
+def require_distributor_owner(view):
+    """Only the owner of a distributor company."""
+    return guard(lambda: is_owner("distributor_membership"))(view)
+
+
+def require_approved_distributor(view):
+    """Only staff of an approved distributor company: the gate of every view that posts."""
+    return require_approved(require_distributor_staff, current_distributor, "distributors.distributor_account")(view)
+
+
+def owned_by_current_distributor(target):
+    """An object (with `distributor_id`, or a DistributorCompany) of the current company, else 404.
+
+    Given a `select(...)` instead, returns it filtered to the current company's rows.
+    """
+    return owned_by(target, current_distributor(), DistributorCompany, "distributor_id")
