@@ -122,7 +122,7 @@ def sign_in():
         else:
             if user is not None:
                 _start_session(user, remember=form.remember.data)
-                return redirect(safe_next(form.next.data) or url_for("core.home"))
+                return redirect(safe_next(form.next.data) or url_for("catalog.home"))
             flash(_("The email address or the password is not right."), "error")
     return render_template("accounts/sign_in.html", form=form)
 
@@ -135,7 +135,7 @@ def sign_out():
     if language:
         session["lang"] = language
     flash(_("You are signed out."), "success")
-    return redirect(url_for("core.home"))
+    return redirect(url_for("catalog.home"))
 
 
 # ---------------------------------------------------------------------------------------
@@ -261,7 +261,7 @@ def delete_account():
             logout_user()
             flash(_("Your account is deleted. Orders stay in the cooperatives' books without your personal data."),
                   "success")
-            return redirect(url_for("core.home"))
+            return redirect(url_for("catalog.home"))
     return render_template("accounts/delete_account.html", form=form)
 
 
@@ -418,7 +418,7 @@ def accept_invitation(token):
     invitation = services.read_invitation(token)
     if invitation is None:
         flash(_("This invitation has expired or is not valid. Ask for a new one."), "error")
-        return redirect(url_for("core.home"))
+        return redirect(url_for("catalog.home"))
     if not current_user.is_authenticated:
         # Invitations go to emails without an account: sign up first, then come back here.
         return redirect(url_for("accounts.sign_up", email=invitation.email, next=request.path))

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import selectinload
 
-from marketplace import clock, media, places
+from marketplace import clock, media, places, unitofwork
 from marketplace.accounts.services import check_can_publish, normalise_email, normalise_phone
 from marketplace.catalog.models import (
     OcopCategory,
@@ -342,9 +342,9 @@ def change_stock(product, new_stock, seen_stock, user, note=""):
         raise StockConflict(db.session.scalar(sa.select(Product.stock).where(Product.id == product.id)))
     db.session.add(StockChange(product_id=product.id, user_id=user.id, stock_before=seen_stock,
                                stock_after=new_stock, reason=StockChangeReason.EDIT, note=note))
+    unitofwork.after_commit(pagecache.invalidate)  # a bulk UPDATE does not go through the ORM's change tracking
     db.session.commit()
     db.session.expire(product)
-    pagecache.invalidate()  # a bulk UPDATE does not go through the ORM's change tracking
     return True
 
 
@@ -514,9 +514,9 @@ def apply_stock_file(cooperative, text, user):
                 sa.update(Product).where(Product.id == product.id).values(price_vnd=row.price_vnd, updated_at=now)
                 .execution_options(synchronize_session=False)
             )
+    unitofwork.after_commit(pagecache.invalidate)  # prices and stock changed by UPDATE statements
     db.session.commit()
     db.session.expire_all()
-    pagecache.invalidate()
     return result
 
 

@@ -5,6 +5,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from marketplace.clock import utcnow
+from marketplace.core import pagecache
 from marketplace.dbtypes import str_enum
 from marketplace.extensions import db
 from marketplace.producers.constants import LEGACY_DISTRICTS, ORIGIN_BEN_TRE
@@ -101,3 +102,7 @@ class CooperativePhoto(db.Model):
     height: Mapped[int] = mapped_column(default=0)
 
     cooperative = relationship("Cooperative", back_populates="photos")
+
+
+# The storefront's cached pages show cooperatives: a commit that changes one drops them.
+pagecache.watch(Cooperative)
