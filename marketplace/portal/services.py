@@ -29,6 +29,7 @@ from marketplace.catalog.models import (
     StockChangeReason,
 )
 from marketplace.catalog.photos import UploadError, open_image
+from marketplace.catalog import publishing
 from marketplace.catalog.publishing import missing_for_publication, missing_to_stay_published
 from marketplace.catalog.services import display_certificate_id
 from marketplace.core import pagecache
@@ -134,35 +135,38 @@ def update_product(product, details):
     return product
 
 
-def publish(product):
+def publish(product, actor):
     """Show the product to shoppers. Refused with the list of what is missing."""
     check_can_publish(product.cooperative)
-    if product.status == ProductStatus.ARCHIVED:
-        raise PortalError(_l("This product is archived. Restore it first."))
+    if product.status == ProductStatus.PUBLISHED:
+        return
+    publishing.PUBLISHING.check(product, ProductStatus.PUBLISHED, product)  # archived: restore it first
     missing = missing_for_publication(product)
     if missing:
         raise PortalError(_l("Before publishing, add: %(what)s.", what=", ".join(str(m.message) for m in missing)))
-    product.status = ProductStatus.PUBLISHED
+    publishing.move(product, ProductStatus.PUBLISHED, actor)
     db.session.commit()
 
 
-def unpublish(product):
+def unpublish(product, actor):
     if product.status != ProductStatus.PUBLISHED:
         raise PortalError(_l("This product is not published."))
-    product.status = ProductStatus.DRAFT
+    publishing.move(product, ProductStatus.DRAFT, actor)
     db.session.commit()
 
 
-def archive(product):
+def archive(product, actor):
     """Take the product off the shop and out of the working list; it can be restored."""
-    product.status = ProductStatus.ARCHIVED
+    if product.status == ProductStatus.ARCHIVED:
+        return
+    publishing.move(product, ProductStatus.ARCHIVED, actor)
     db.session.commit()
 
 
-def restore(product):
+def restore(product, actor):
     if product.status != ProductStatus.ARCHIVED:
         raise PortalError(_l("This product is not archived."))
-    product.status = ProductStatus.DRAFT
+    publishing.move(product, ProductStatus.DRAFT, actor)
     db.session.commit()
 
 

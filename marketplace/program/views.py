@@ -6,9 +6,10 @@ from flask_login import current_user, login_required
 from marketplace.accounts.authz import COUNCIL_ROLES, owned_by_current_cooperative, require_role, signed_in_user
 from marketplace.accounts.forms import ReviewForm
 from marketplace.catalog.models import OcopCertificate
-from marketplace.catalog.rules import CertificateError
 from marketplace.core.views import no_store
+from marketplace.errors import Refusal
 from marketplace.extensions import db
+from marketplace.forms import show_refusal
 from marketplace.program import scans, services
 
 bp = Blueprint("program", __name__)
@@ -49,11 +50,11 @@ def review_certificate(certificate_id):
         approve = form.decision.data == "approve"
         try:
             services.review_certificate(certificate, signed_in_user(), approve, form.reason.data)
-        except CertificateError as error:
-            if error.field is None:
-                flash(error.message, "error")
+        except Refusal as refusal:
+            db.session.rollback()
+            show_refusal(form, refusal)
+            if refusal.field is None:  # already decided: nothing to correct in the form
                 return redirect(url_for("program.review_queue"))
-            getattr(form, error.field).errors = [error.message]
         else:
             name = certificate.product.name_vi
             flash(_("Approved: %(name)s.", name=name) if approve else _("Not approved: %(name)s.", name=name), "success")
