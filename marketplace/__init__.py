@@ -71,22 +71,33 @@ def configure_accounts(app):
 def configure_blueprints(app):
     from marketplace.accounts.views import bp as accounts_bp
     from marketplace.api.views import bp as api_bp
-    from marketplace.catalog.views import bp as catalog_bp
     from marketplace.core.views import bp as core_bp, register_error_pages
     from marketplace.distributors.views import bp as distributors_bp
     from marketplace.notices.views import bp as notices_bp
     from marketplace.producers.organisation_views import bp as organisations_bp
-    from marketplace.producers.views import bp as producers_bp
     from marketplace.search.views import bp as search_bp
 
-    for blueprint in (core_bp, catalog_bp, producers_bp, api_bp, accounts_bp, organisations_bp, distributors_bp,
-                      notices_bp, search_bp):
+    for blueprint in (core_bp, api_bp, accounts_bp, organisations_bp, distributors_bp, notices_bp, search_bp):
         app.register_blueprint(blueprint)
+    configure_storefront(app)
     configure_value_chain(app)
     configure_portal(app)
     configure_orders(app)
     configure_payments(app)
     register_error_pages(app)
+
+
+def configure_storefront(app):
+    from marketplace.catalog import services as catalog, views as catalog_views
+    from marketplace.producers import views as producers_views
+    from marketplace.search import service as search
+
+    # Imports point one way, search → catalog → producers; a page that shows what a package
+    # above it owns gets the function here (README, "Walls between packages").
+    catalog_views.init_app(app, search_products=search.search_products)
+    producers_views.init_app(app, product_counts=catalog.published_product_counts, product_cards=catalog.cooperative_products)
+    app.register_blueprint(catalog_views.bp)  # /, /products, /products/<slug>
+    app.register_blueprint(producers_views.bp)  # /cooperatives, /cooperatives/<slug>
 
 
 def configure_value_chain(app):

@@ -6,6 +6,7 @@ from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
+from flask_sqlalchemy.session import Session as FlaskSession
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
@@ -24,7 +25,18 @@ class Base(DeclarativeBase):
     )
 
 
-db = SQLAlchemy(model_class=Base)
+class Session(FlaskSession):
+    def commit(self):
+        """Commit, then run the side effects registered for this transaction
+        (`unitofwork.after_commit`), whether the caller commits through the unit of work or
+        calls `db.session.commit()` itself: one mechanism, and nothing waits for a later commit."""
+        super().commit()
+        from marketplace.unitofwork import run_due  # unitofwork imports `db` from here
+
+        run_due(self)
+
+
+db = SQLAlchemy(model_class=Base, session_options={"class_": Session})
 migrate = Migrate()
 csrf = CSRFProtect()
 babel = Babel()

@@ -1,13 +1,12 @@
 """One unit of work: commit, then run what must happen only if the commit succeeded.
 
 A service registers side effects with `after_commit(fn)` while it works (search sync, page-cache
-invalidation, mails and notices, calls to Stripe); `commit()` commits the session and then runs
-them, in order, once. A rollback forgets them. This is saleor's `transaction.on_commit`.
+invalidation, mails and notices, calls to Stripe); the commit runs them, in order, once, right
+after it succeeds. A rollback forgets them. This is saleor's `transaction.on_commit`.
 
-Callbacks run outside the transaction: they may open a new one (a notice, a mail row) through
-`commit()` themselves. When code commits the session directly (`db.session.commit()`), the
-callbacks become due and run at the next `commit()` or when the app context ends, never before
-the commit and never after a rollback.
+Every commit of the session runs them, `commit()` here as well as a direct
+`db.session.commit()` (the session class in `extensions` calls `run_due`). Callbacks run outside
+the transaction: they may open a new one (a notice, a mail row) and commit it themselves.
 """
 import logging
 from contextlib import contextmanager
@@ -23,21 +22,24 @@ DUE = "uow_due"  # their transaction committed; waiting to run
 
 
 def after_commit(fn):
-    """Run `fn()` once the current transaction commits; forget it if it rolls back."""
+    """Run `fn()` once the current transaction commits; forget it if it rolls back. The same
+    function registered twice in one transaction runs once (hooks note changes at every flush)."""
     session = db.session()
     if not session.in_transaction():
         session.begin()  # the side effect belongs to a transaction, even one with no SQL yet
-    session.info.setdefault(PENDING, []).append(fn)
+    pending = session.info.setdefault(PENDING, [])
+    if fn not in pending:
+        pending.append(fn)
 
 
 def commit():
-    """Commit the session, then run the side effects registered for this transaction."""
+    """Commit the session (which then runs the side effects registered for this transaction),
+    or roll back and re-raise when the commit fails."""
     try:
         db.session.commit()
     except BaseException:
         db.session.rollback()
         raise
-    run_due()
 
 
 def rollback():
@@ -56,17 +58,17 @@ def unit_of_work():
     commit()
 
 
-def run_due():
-    """Run the callbacks whose transaction committed. A failing side effect is logged; it
-    cannot undo the commit, so it must not hide the success from the user."""
-    due = db.session.info.pop(DUE, None)
+def run_due(session):
+    """Run the callbacks whose transaction committed (called by the session after each
+    commit). A failing side effect is logged; it cannot undo the commit, so it must not hide
+    the success from the user."""
+    due = session.info.pop(DUE, None)
     while due:
         fn = due.pop(0)
         try:
             fn()
         except Exception:  # noqa: BLE001 - logged; the change itself is committed
             log.exception("after-commit step %r failed", fn)
-        due.extend(db.session.info.pop(DUE, ()))  # a callback that committed adds its own
 
 
 def _committed(session):
@@ -83,8 +85,3 @@ def init_app(app):
     for name, hook in (("after_commit", _committed), ("after_rollback", _rolled_back)):
         if not sa.event.contains(db.session, name, hook):
             sa.event.listen(db.session, name, hook)
-
-    @app.teardown_appcontext
-    def _run_leftovers(exception):
-        if exception is None and db.session.info.get(DUE):
-            run_due()

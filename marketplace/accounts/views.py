@@ -105,7 +105,7 @@ def sign_in():
         else:
             if user is not None:
                 _start_session(user, remember=form.remember.data)
-                return redirect(safe_next(form.next.data) or url_for("core.home"))
+                return redirect(safe_next(form.next.data) or url_for("catalog.home"))
             flash(_("The email address or the password is not right."), "error")
     return render_template("accounts/sign_in.html", form=form)
 
@@ -118,7 +118,7 @@ def sign_out():
     if language:
         session["lang"] = language
     flash(_("You are signed out."), "success")
-    return redirect(url_for("core.home"))
+    return redirect(url_for("catalog.home"))
 
 
 # ---------------------------------------------------------------------------------------
@@ -242,7 +242,7 @@ def delete_account():
             logout_user()
             flash(_("Your account is deleted. Orders stay in the cooperatives' books without your personal data."),
                   "success")
-            return redirect(url_for("core.home"))
+            return redirect(url_for("catalog.home"))
     return render_template("accounts/delete_account.html", form=form)
 
 

@@ -94,7 +94,8 @@ def product(slug):
 
 @bp.get("/cooperatives")
 def cooperatives():
-    return jsonify(items=[cooperative_json(c, count) for c, count in producers.approved_cooperatives()])
+    counts = catalog.published_product_counts()
+    return jsonify(items=[cooperative_json(c, counts.get(c.id, 0)) for c in producers.approved_cooperatives()])
 
 
 @bp.get("/cooperatives/<slug>")
@@ -103,6 +104,5 @@ def cooperative(slug):
     if found is None:
         abort(404)
     data = cooperative_json(found)
-    cards = catalog.list_products(catalog.ProductFilters(rating="all", cooperative=slug), per_page=catalog.MAX_PER_PAGE)
-    data["products"] = [product_json(c) for c in cards.items]
+    data["products"] = [product_json(c) for c in catalog.cooperative_products(found)]
     return jsonify(data)

@@ -7,6 +7,7 @@ from sqlalchemy.ext.hybrid import hybrid_method, hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from marketplace.clock import utcnow
+from marketplace.core import pagecache
 from marketplace.extensions import db
 from marketplace.dbtypes import str_enum
 
@@ -247,3 +248,7 @@ class StockChange(db.Model):
 
     product = relationship("Product")
     user = relationship("User")
+
+
+# The storefront's cached pages show these: a commit that changes one drops them.
+pagecache.watch(OcopCategory, Product, ProductImage, OcopCertificate)

@@ -1,7 +1,37 @@
-"""What a listing needs before shoppers may see it: a catalogue rule, as a plain function."""
+"""Publishing a listing: what it needs before shoppers may see it (plain rule functions) and
+the one way its status moves (draft ⇄ published, either → archived → draft), with a history row.
+"""
 from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm.attributes import flag_modified
+
+from marketplace.catalog.models import ProductStatus
+from marketplace.statemachine import StateMachine
+
+DRAFT, PUBLISHED, ARCHIVED = ProductStatus.DRAFT, ProductStatus.PUBLISHED, ProductStatus.ARCHIVED
+
+
+def _illegal(product, old, new):
+    if old == ARCHIVED and new == PUBLISHED:
+        return _l("This product is archived. Restore it first.")
+    return None  # the machine's own message
+
+
+PUBLISHING = StateMachine(
+    "product",
+    {DRAFT: {PUBLISHED, ARCHIVED}, PUBLISHED: {DRAFT, ARCHIVED}, ARCHIVED: {DRAFT}},
+    illegal=_illegal,
+)
+
+
+def move(product, new, actor, reason=""):
+    """Move the listing to `new` (legal moves only, one winner when two people act at once,
+    a history row). Refuses with IllegalTransition or StatusConflict (both Refusals)."""
+    PUBLISHING.move(product, new, actor, reason)
+    # The UPDATE statement passes by the flush; marked changed, the product is seen by what
+    # follows catalogue changes at flush (the page cache, search) like any other edit.
+    flag_modified(product, "status")
 
 
 @dataclass(frozen=True)

@@ -481,6 +481,22 @@ def related_products(card, limit=4, today=None):
     return items[:limit]
 
 
+def published_product_counts():
+    """Cooperative id -> how many published products it has."""
+    rows = db.session.execute(
+        sa.select(Product.cooperative_id, sa.func.count())
+        .where(Product.status == ProductStatus.PUBLISHED)
+        .group_by(Product.cooperative_id)
+    )
+    return dict(rows.all())
+
+
+def cooperative_products(cooperative, today=None):
+    """The cards on a cooperative's public page: every buyable product of it, certified or not."""
+    filters = ProductFilters(rating="all", cooperative=cooperative.slug)
+    return list_products(filters, per_page=MAX_PER_PAGE, today=today).items
+
+
 def categories_tree():
     """The OCOP groups with their sub-groups, in decision order."""
     return db.session.scalars(

@@ -1,13 +1,37 @@
-"""Storefront pages of the catalogue."""
+"""The storefront: the home page and the product pages.
+
+Search sits above the catalogue (it filters and loads its results through `catalog.services`),
+so this listing does not import search: the app factory hands it search's ranking at start
+(`init_app`), and the imports point one way.
+"""
 from flask import Blueprint, abort, current_app, render_template, request
 
 from marketplace.catalog import services as catalog
 from marketplace.core.pagecache import cached_page
 from marketplace.i18n import current_language
+from marketplace.producers import services as producers
 from marketplace.producers.constants import LEGACY_DISTRICTS
-from marketplace.search import service as search
 
 bp = Blueprint("catalog", __name__)
+
+
+def init_app(app, search_products):
+    """`search_products(filters, page, per_page, locale=…)` → the listing's results (a
+    ProductPage), ranked by the words in `filters.q` when there are some."""
+    app.extensions["catalog.search_products"] = search_products
+
+
+@bp.get("/")
+@cached_page
+def home():
+    featured = catalog.list_products(catalog.ProductFilters(stars_min=4, sort="stars"), per_page=8)
+    return render_template(
+        "catalog/home.html",
+        featured=featured.items,
+        groups=catalog.categories_tree(),
+        districts=producers.district_counts(),
+        district_names=LEGACY_DISTRICTS,
+    )
 
 
 @bp.get("/products")
@@ -17,7 +41,8 @@ def product_list():
     filters, errors = catalog.parse_filters(request.args)
     page, per_page = catalog.parse_page(request.args, errors, current_app.config["PRODUCTS_PER_PAGE"])
     # With `q` the search service ranks the matches; filters and facet counts apply alike.
-    results = search.search_products(filters, page, per_page, locale=current_language()).results
+    search_products = current_app.extensions["catalog.search_products"]
+    results = search_products(filters, page, per_page, locale=current_language()).results
     return render_template(
         "catalog/list.html",
         results=results,

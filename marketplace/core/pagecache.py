@@ -3,7 +3,9 @@
 Most traffic is anonymous browsing of the same few listing pages; rendering 24 product cards
 costs ~10 ms while a bare Flask answer costs ~0.2 ms. Pages are cached for
 CATALOGUE_CACHE_SECONDS (0 disables) per (URL, language, day), and dropped at once in the
-process that commits a catalogue change; other processes see it within the TTL. Signed-in
+process that commits a catalogue change; other processes see it within the TTL. Which models
+are "the catalogue" is said by the domains that own them (`watch`), so this shared module
+imports none of them. Signed-in
 visitors, and guests with anything of their own in the session (a cart, a flash message),
 always get a freshly rendered page.
 """
@@ -14,7 +16,7 @@ from functools import wraps
 import sqlalchemy as sa
 from flask import current_app, request, session
 
-from marketplace import clock
+from marketplace import clock, unitofwork
 from marketplace.extensions import db
 from marketplace.i18n import current_language
 
@@ -24,6 +26,13 @@ MAX_ENTRIES = 2000
 
 _pages = OrderedDict()
 _generation = 0
+_watched = ()  # the models whose changes the cached pages show
+
+
+def watch(*models):
+    """Drop the cached pages after every commit that adds, changes or deletes one of these."""
+    global _watched
+    _watched = tuple(dict.fromkeys((*_watched, *models)))
 
 
 def invalidate():
@@ -65,26 +74,7 @@ def cached_page(view):
     return wrapper
 
 
-def _catalogue_models():
-    from marketplace.catalog.models import OcopCategory, OcopCertificate, Product, ProductImage
-    from marketplace.producers.models import Cooperative
-
-    return (Product, ProductImage, OcopCertificate, OcopCategory, Cooperative)
-
-
 @sa.event.listens_for(db.session, "after_flush")
 def _note_catalogue_change(session, flush_context):
-    models = _catalogue_models()
-    if any(isinstance(obj, models) for obj in (*session.new, *session.dirty, *session.deleted)):
-        session.info["catalogue_changed"] = True
-
-
-@sa.event.listens_for(db.session, "after_commit")
-def _invalidate_after_commit(session):
-    if session.info.pop("catalogue_changed", False):
-        invalidate()
-
-
-@sa.event.listens_for(db.session, "after_rollback")
-def _forget_rolled_back_change(session):
-    session.info.pop("catalogue_changed", None)
+    if any(isinstance(obj, _watched) for obj in (*session.new, *session.dirty, *session.deleted)):
+        unitofwork.after_commit(invalidate)

@@ -1,4 +1,5 @@
-"""Site-wide pages: home, health check, uploaded media, error pages, security headers."""
+"""Site-wide plumbing: health check, uploaded media, error pages, security headers, the
+no-store hook. It serves every domain and imports none (the home page is the storefront's)."""
 import posixpath
 
 import sqlalchemy as sa
@@ -6,29 +7,12 @@ from flask import Blueprint, abort, current_app, jsonify, render_template, reque
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 
-from marketplace.catalog import services as catalog
-from marketplace.core.pagecache import cached_page
 from marketplace.extensions import db
-from marketplace.producers import services as producers
-from marketplace.producers.constants import LEGACY_DISTRICTS
 
 bp = Blueprint("core", __name__)
 
 # One year: uploaded files get random names and never change in place.
 MEDIA_MAX_AGE = 365 * 24 * 3600
-
-
-@bp.get("/")
-@cached_page
-def home():
-    featured = catalog.list_products(catalog.ProductFilters(stars_min=4, sort="stars"), per_page=8)
-    return render_template(
-        "core/home.html",
-        featured=featured.items,
-        groups=catalog.categories_tree(),
-        districts=producers.district_counts(),
-        district_names=LEGACY_DISTRICTS,
-    )
 
 
 @bp.get("/healthz")

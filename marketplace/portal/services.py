@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import selectinload
 
-from marketplace import clock, csvsafe
+from marketplace import clock, csvsafe, unitofwork
 from marketplace.catalog.models import (
     OcopCategory,
     OcopCertificate,
@@ -27,6 +27,7 @@ from marketplace.catalog.models import (
     StockChange,
     StockChangeReason,
 )
+from marketplace.catalog import publishing
 from marketplace.catalog.publishing import missing_for_publication, missing_to_stay_published
 from marketplace.catalog.services import display_certificate_id
 from marketplace.core import pagecache
@@ -131,35 +132,38 @@ def update_product(product, details):
     return product
 
 
-def publish(product):
+def publish(product, actor):
     """Show the product to shoppers. Refused with the list of what is missing."""
     check_can_publish(product.cooperative)
-    if product.status == ProductStatus.ARCHIVED:
-        raise PortalError(_l("This product is archived. Restore it first."))
+    if product.status == ProductStatus.PUBLISHED:
+        return
+    publishing.PUBLISHING.check(product, ProductStatus.PUBLISHED, product)  # archived: restore it first
     missing = missing_for_publication(product)
     if missing:
         raise PortalError(_l("Before publishing, add: %(what)s.", what=", ".join(str(m.message) for m in missing)))
-    product.status = ProductStatus.PUBLISHED
+    publishing.move(product, ProductStatus.PUBLISHED, actor)
     db.session.commit()
 
 
-def unpublish(product):
+def unpublish(product, actor):
     if product.status != ProductStatus.PUBLISHED:
         raise PortalError(_l("This product is not published."))
-    product.status = ProductStatus.DRAFT
+    publishing.move(product, ProductStatus.DRAFT, actor)
     db.session.commit()
 
 
-def archive(product):
+def archive(product, actor):
     """Take the product off the shop and out of the working list; it can be restored."""
-    product.status = ProductStatus.ARCHIVED
+    if product.status == ProductStatus.ARCHIVED:
+        return
+    publishing.move(product, ProductStatus.ARCHIVED, actor)
     db.session.commit()
 
 
-def restore(product):
+def restore(product, actor):
     if product.status != ProductStatus.ARCHIVED:
         raise PortalError(_l("This product is not archived."))
-    product.status = ProductStatus.DRAFT
+    publishing.move(product, ProductStatus.DRAFT, actor)
     db.session.commit()
 
 
@@ -248,9 +252,9 @@ def change_stock(product, new_stock, seen_stock, user, note=""):
         raise StockConflict(db.session.scalar(sa.select(Product.stock).where(Product.id == product.id)))
     db.session.add(StockChange(product_id=product.id, user_id=user.id, stock_before=seen_stock,
                                stock_after=new_stock, reason=StockChangeReason.EDIT, note=note))
+    unitofwork.after_commit(pagecache.invalidate)  # a bulk UPDATE does not go through the ORM's change tracking
     db.session.commit()
     db.session.expire(product)
-    pagecache.invalidate()  # a bulk UPDATE does not go through the ORM's change tracking
     return True
 
 
@@ -420,9 +424,9 @@ def apply_stock_file(cooperative, text, user):
                 sa.update(Product).where(Product.id == product.id).values(price_vnd=row.price_vnd, updated_at=now)
                 .execution_options(synchronize_session=False)
             )
+    unitofwork.after_commit(pagecache.invalidate)  # prices and stock changed by UPDATE statements
     db.session.commit()
     db.session.expire_all()
-    pagecache.invalidate()
     return result
 
 

@@ -21,7 +21,7 @@ from marketplace.producers.authz import current_cooperative, owned_by_current_co
 from marketplace.producers.models import CooperativePhoto
 from marketplace.producers.organisations import NotApproved
 from marketplace.program import services as program
-from marketplace.views import no_store
+from marketplace.views import act, no_store
 
 bp = Blueprint("portal", __name__, url_prefix="/portal")
 
@@ -173,13 +173,9 @@ def product_edit(product_id):
 def _change_status(product_id, change, done):
     product = _product(product_id)
     try:
-        change(product)
+        act(lambda form: change(product, signed_in_user()), done)
     except NotApproved:
         abort(403)
-    except services.PortalError as error:
-        flash(error.message, "error")
-    else:
-        flash(done, "success")
     return redirect(url_for("portal.product_edit", product_id=product.id))
 
 
@@ -367,7 +363,7 @@ def certificate_new():
             try:
                 data = read_upload(scan.stream) if scan and scan.filename else None
             except UploadError as error:
-                raise CertificateError("scan", error.message) from None
+                raise CertificateError(error.message, "scan") from None
             program.submit_certificate(product, form.details(), data, signed_in_user())
         except CertificateError as error:
             show_refusal(form, error)

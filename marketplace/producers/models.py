@@ -6,6 +6,7 @@ from sqlalchemy.orm import Mapped, backref, mapped_column, relationship
 
 from marketplace.accounts.models import User
 from marketplace.clock import utcnow
+from marketplace.core import pagecache
 from marketplace.dbtypes import str_enum
 from marketplace.extensions import db
 from marketplace.producers.constants import LEGACY_DISTRICTS, ORIGIN_BEN_TRE
@@ -118,3 +119,5 @@ class CooperativeMember(db.Model):
     # The backref gives User its `cooperative_membership` without accounts knowing this package.
     user: Mapped[User] = relationship(backref=backref("cooperative_membership", uselist=False))
     cooperative = relationship("Cooperative")
+# The storefront's cached pages show cooperatives: a commit that changes one drops them.
+pagecache.watch(Cooperative)

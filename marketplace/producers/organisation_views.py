@@ -125,7 +125,7 @@ def accept_invitation(token):
     invitation = staff.read_invitation(token)
     if invitation is None:
         flash(_("This invitation has expired or is not valid. Ask for a new one."), "error")
-        return redirect(url_for("core.home"))
+        return redirect(url_for("catalog.home"))
     if not current_user.is_authenticated:
         # Invitations go to emails without an account: sign up first, then come back here.
         return redirect(url_for("accounts.sign_up", email=invitation.email, next=request.path))

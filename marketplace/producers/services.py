@@ -1,23 +1,16 @@
 """Queries about producers for the storefront and the API."""
 import sqlalchemy as sa
 
-from marketplace.catalog.models import Product, ProductStatus
 from marketplace.extensions import db
 from marketplace.producers.models import ApprovalStatus, Cooperative
 
 
 def approved_cooperatives(district=""):
-    """Approved cooperatives with their count of published products, by name."""
-    published = (
-        sa.select(sa.func.count(Product.id))
-        .where(Product.cooperative_id == Cooperative.id, Product.status == ProductStatus.PUBLISHED)
-        .correlate(Cooperative)
-        .scalar_subquery()
-    )
-    query = sa.select(Cooperative, published).where(Cooperative.status == ApprovalStatus.APPROVED)
+    """Approved cooperatives (of one legacy district, when given), by name."""
+    query = sa.select(Cooperative).where(Cooperative.status == ApprovalStatus.APPROVED)
     if district:
         query = query.where(Cooperative.legacy_district == district)
-    return db.session.execute(query.order_by(Cooperative.name)).all()
+    return db.session.scalars(query.order_by(Cooperative.name)).all()
 
 
 def get_approved_cooperative(slug):

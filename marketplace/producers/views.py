@@ -1,12 +1,21 @@
-"""Public pages of the producers."""
-from flask import Blueprint, abort, render_template, request
+"""Public pages of the producers.
 
-from marketplace.catalog import services as catalog
+Products belong to cooperatives, so the catalogue imports producers and never the reverse:
+what these pages show of a cooperative's products is handed in by the app factory (`init_app`).
+"""
+from flask import Blueprint, abort, current_app, render_template, request
+
 from marketplace.core.pagecache import cached_page
 from marketplace.producers import services as producers
 from marketplace.producers.constants import LEGACY_DISTRICTS
 
 bp = Blueprint("producers", __name__)
+
+
+def init_app(app, product_counts, product_cards):
+    """`product_counts()` → {cooperative id: its published products};
+    `product_cards(cooperative)` → the cards its public page lists."""
+    app.extensions["producers.products"] = (product_counts, product_cards)
 
 
 @bp.get("/cooperatives")
@@ -15,9 +24,11 @@ def cooperative_list():
     district = request.args.get("district", "")
     if district not in LEGACY_DISTRICTS:
         district = ""
+    product_counts, _ = current_app.extensions["producers.products"]
+    counts = product_counts()
     return render_template(
         "producers/list.html",
-        rows=producers.approved_cooperatives(district),
+        rows=[(cooperative, counts.get(cooperative.id, 0)) for cooperative in producers.approved_cooperatives(district)],
         district=district,
         districts=LEGACY_DISTRICTS,
     )
@@ -29,7 +40,5 @@ def cooperative_detail(slug):
     cooperative = producers.get_approved_cooperative(slug)
     if cooperative is None:
         abort(404)
-    products = catalog.list_products(
-        catalog.ProductFilters(rating="all", cooperative=slug), per_page=catalog.MAX_PER_PAGE
-    )
-    return render_template("producers/detail.html", cooperative=cooperative, products=products.items)
+    _, product_cards = current_app.extensions["producers.products"]
+    return render_template("producers/detail.html", cooperative=cooperative, products=product_cards(cooperative))

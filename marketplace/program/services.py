@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from flask import current_app, has_request_context, url_for
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm.attributes import flag_modified
 
 from marketplace import clock
 from marketplace.batch import Batch
@@ -42,10 +43,36 @@ from marketplace.notices.services import notify, register_kind
 from marketplace.program import scans
 from marketplace.producers.staff import staff_of
 from marketplace.program.models import CertificateReview, ReviewDecision
+from marketplace.statemachine import StateMachine
 from marketplace.text import nfc
 
 REMINDER_DAYS = (90, 30, 7)
 MAX_REASON_LENGTH = 2000
+ALREADY_REVIEWED = _l("This certificate was already reviewed.")
+
+
+def _record_decision(machine, certificate, old, new, reviewer, reason):
+    """The council's decisions are its history; a superseded certificate points to the
+    approved renewal (whose decision is recorded) instead."""
+    if new != ReviewStatus.SUPERSEDED:
+        decision = ReviewDecision.APPROVED if new == ReviewStatus.APPROVED else ReviewDecision.REJECTED
+        db.session.add(CertificateReview(certificate_id=certificate.id, reviewer_id=reviewer.id,
+                                         decided_at=certificate.reviewed_at, decision=decision, reason=reason))
+    # The UPDATE passes by the flush: marked changed, the certificate is seen by what follows
+    # catalogue changes at flush (the page cache, search's stars) like any other edit.
+    flag_modified(certificate, "review_status")
+
+
+REVIEW = StateMachine(
+    "certificate",
+    {
+        ReviewStatus.PENDING: {ReviewStatus.APPROVED, ReviewStatus.REJECTED},
+        ReviewStatus.APPROVED: {ReviewStatus.SUPERSEDED},
+    },
+    column="review_status",
+    record=_record_decision,
+    conflict=lambda *_: ALREADY_REVIEWED,  # another reviewer decided at the same moment
+)
 
 register_kind(
     "certificate_approved",
@@ -91,19 +118,19 @@ def _check(details, today):
     check_stars_and_score(details.stars, details.score)
     check_certificate_number(details.stars, details.certificate_number)
     if details.assessing_level not in set(AssessingLevel):
-        raise CertificateError("assessing_level", _l("Choose the level of the council that assessed the product."))
+        raise CertificateError(_l("Choose the level of the council that assessed the product."), "assessing_level")
     if not nfc((details.issuing_body or "").strip()):
-        raise CertificateError("issuing_body", _l("Enter the body that issued the certificate."))
+        raise CertificateError(_l("Enter the body that issued the certificate."), "issuing_body")
     if details.criteria_version not in CRITERIA_VERSIONS:
-        raise CertificateError("criteria_version", _l("Choose the criteria the product was assessed against."))
+        raise CertificateError(_l("Choose the criteria the product was assessed against."), "criteria_version")
     if details.issued_on > today:
-        raise CertificateError("issued_on", _l("The issue date cannot be in the future."))
+        raise CertificateError(_l("The issue date cannot be in the future."), "issued_on")
     if details.decision_date and details.decision_date > today:
-        raise CertificateError("decision_date", _l("The decision date cannot be in the future."))
+        raise CertificateError(_l("The decision date cannot be in the future."), "decision_date")
     expires_on = details.expires_on or default_expiry(details.issued_on)
     check_dates(details.issued_on, expires_on)
     if expires_on < today:
-        raise CertificateError("expires_on", _l("This certificate has already expired: send the renewed one."))
+        raise CertificateError(_l("This certificate has already expired: send the renewed one."), "expires_on")
     return expires_on
 
 
@@ -120,16 +147,16 @@ def submit_certificate(product, details, scan_data, user, today=None):
     Raises CertificateError (with the form field) for bad input."""
     today = today or clock.today()
     if product.status == ProductStatus.ARCHIVED:
-        raise CertificateError("product", _l("This product is archived. Restore it first."))
+        raise CertificateError(_l("This product is archived. Restore it first."), "product")
     if pending_certificate(product) is not None:
-        raise CertificateError("product", _l("A certificate of this product is already waiting for the council's review."))
+        raise CertificateError(_l("A certificate of this product is already waiting for the council's review."), "product")
     expires_on = _check(details, today)
     if not scan_data:
-        raise CertificateError("scan", _l("Add the scan of the certificate (PDF or photo)."))
+        raise CertificateError(_l("Add the scan of the certificate (PDF or photo)."), "scan")
     try:
         scan_file = scans.save_scan(scan_data)
     except UploadError as error:
-        raise CertificateError("scan", error.message) from None
+        raise CertificateError(error.message, "scan") from None
     certificate = OcopCertificate(
         product_id=product.id,
         stars=details.stars,
@@ -197,41 +224,30 @@ def review_certificate(certificate, reviewer, approve, reason="", today=None):
     """Approve or reject a pending certificate (a rejection needs a reason); record the
     decision in the history and tell the cooperative's staff in the app and by email."""
     today = today or clock.today()
-    if certificate.review_status != ReviewStatus.PENDING:
-        raise CertificateError(None, _l("This certificate was already reviewed."))
+    decided = ReviewStatus.APPROVED if approve else ReviewStatus.REJECTED
+    if not REVIEW.allows(certificate.review_status, decided):
+        raise CertificateError(ALREADY_REVIEWED)
     reason = nfc((reason or "").strip())
     if not approve and not reason:
-        raise CertificateError("reason", _l("Say why it is not approved: the cooperative will read it."))
+        raise CertificateError(_l("Say why it is not approved: the cooperative will read it."), "reason")
     if len(reason) > MAX_REASON_LENGTH:
-        raise CertificateError("reason", _l("Use at most %(n)s characters.", n=MAX_REASON_LENGTH))
+        raise CertificateError(_l("Use at most %(n)s characters.", n=MAX_REASON_LENGTH), "reason")
     now = clock.utcnow()
     if approve:
         # The rules again: the data may predate a rule, or have been entered elsewhere.
         check_stars_and_score(certificate.stars, certificate.score)
         check_dates(certificate.issued_on, certificate.expires_on)
+    REVIEW.move(certificate, decided, reviewer, reason, review_reason=reason, reviewed_at=now, reviewed_by_id=reviewer.id)
+    if approve:
         earlier = db.session.scalars(
             sa.select(OcopCertificate).where(
                 OcopCertificate.product_id == certificate.product_id,
                 OcopCertificate.review_status == ReviewStatus.APPROVED,
                 OcopCertificate.id != certificate.id,
             )
-        )
+        ).all()
         for old in earlier:
-            old.review_status = ReviewStatus.SUPERSEDED
-            old.replaced_by = certificate
-    certificate.review_status = ReviewStatus.APPROVED if approve else ReviewStatus.REJECTED
-    certificate.review_reason = reason
-    certificate.reviewed_at = now
-    certificate.reviewed_by_id = reviewer.id
-    db.session.add(
-        CertificateReview(
-            certificate_id=certificate.id,
-            reviewer_id=reviewer.id,
-            decided_at=now,
-            decision=ReviewDecision.APPROVED if approve else ReviewDecision.REJECTED,
-            reason=reason,
-        )
-    )
+            REVIEW.move(old, ReviewStatus.SUPERSEDED, reviewer, replaced_by_id=certificate.id)
     product = certificate.product
     params = {"product": product.name_vi, "stars": certificate.stars, "expires_on": certificate.expires_on.isoformat()}
     if not approve:

@@ -7,8 +7,9 @@ from marketplace.accounts.authz import COUNCIL_ROLES, require_role, signed_in_us
 from marketplace.producers.authz import owned_by_current_cooperative
 from marketplace.forms import ReviewForm
 from marketplace.catalog.models import OcopCertificate
-from marketplace.catalog.rules import CertificateError
+from marketplace.errors import Refusal
 from marketplace.extensions import db
+from marketplace.forms import show_refusal
 from marketplace.program import scans, services
 from marketplace.views import no_store
 
@@ -50,11 +51,11 @@ def review_certificate(certificate_id):
         approve = form.decision.data == "approve"
         try:
             services.review_certificate(certificate, signed_in_user(), approve, form.reason.data)
-        except CertificateError as error:
-            if error.field is None:
-                flash(error.message, "error")
+        except Refusal as refusal:
+            db.session.rollback()
+            show_refusal(form, refusal)
+            if refusal.field is None:  # already decided: nothing to correct in the form
                 return redirect(url_for("program.review_queue"))
-            getattr(form, error.field).errors = [error.message]
         else:
             name = certificate.product.name_vi
             flash(_("Approved: %(name)s.", name=name) if approve else _("Not approved: %(name)s.", name=name), "success")

@@ -1,7 +1,7 @@
 """Keeping search in step with the database.
 
 What changed is collected when the session flushes, handed to the app's one writer right
-after the commit, and forgotten on rollback: search never shows a change before its commit,
+after the commit (`unitofwork.after_commit`), and forgotten on rollback: search never shows a change before its commit,
 nor one that was rolled back. The writer re-reads the rows inside its lock, so the last write
 always carries the latest committed state. When the index is locked past the timeout (another
 process is writing or rebuilding), the change waits in memory and a background thread retries:
@@ -16,6 +16,7 @@ from itertools import chain
 import sqlalchemy as sa
 from flask import current_app, has_app_context
 
+from marketplace import unitofwork
 from marketplace.catalog.models import OcopCategory, OcopCertificate, Product
 from marketplace.producers.models import Cooperative
 
@@ -39,6 +40,11 @@ class Changes:
         self.cooperative_ids |= other.cooperative_ids
         self.category_ids |= other.category_ids
 
+    def send(self):
+        """Hand these changes to the app's one writer (after their commit)."""
+        if self and has_app_context() and "search_writer" in current_app.extensions:
+            current_app.extensions["search_writer"]().submit(self)
+
 
 def changes_in(objects):
     changes = Changes()
@@ -55,25 +61,41 @@ def changes_in(objects):
     return changes
 
 
+def note(session, changes):
+    """Send `changes` to the index once the session's transaction commits."""
+    session.info.setdefault(SESSION_KEY, Changes()).update(changes)
+    _send_after_commit(session)
+
+
+def _send_after_commit(session):
+    noted = session.info.get(SESSION_KEY)
+    if noted:
+        unitofwork.after_commit(noted.send)  # the same bound method: registered once
+
+
 def _after_flush(session, flush_context):
     changes = changes_in(chain(session.new, session.dirty, session.deleted))
     if changes:
-        session.info.setdefault(SESSION_KEY, Changes()).update(changes)
+        note(session, changes)
 
 
-def _after_commit(session):
-    changes = session.info.pop(SESSION_KEY, None)
-    if changes and has_app_context() and "search_writer" in current_app.extensions:
-        current_app.extensions["search_writer"]().submit(changes)
+def _before_commit(session):
+    # Changes put straight into session.info[SESSION_KEY] (UPDATE statements the flush does
+    # not see) are sent too.
+    _send_after_commit(session)
 
 
-def _after_rollback(session):
+def _transaction_ended(session):
+    # The unit of work holds this transaction's changes (or forgot them on rollback); the
+    # next transaction notes its own.
     session.info.pop(SESSION_KEY, None)
 
 
 def listen(session):
     """Install the hooks on a session (or scoped session / sessionmaker), once."""
-    for name, hook in (("after_flush", _after_flush), ("after_commit", _after_commit), ("after_rollback", _after_rollback)):
+    hooks = (("after_flush", _after_flush), ("before_commit", _before_commit),
+             ("after_commit", _transaction_ended), ("after_rollback", _transaction_ended))
+    for name, hook in hooks:
         if not sa.event.contains(session, name, hook):
             sa.event.listen(session, name, hook)
 

@@ -15,7 +15,6 @@ from marketplace.clock import utcnow
 from marketplace.errors import Refusal
 from marketplace.extensions import db
 from marketplace.dbtypes import str_enum
-from marketplace.producers.models import ApprovalStatus
 
 
 class ValueChainError(Refusal):

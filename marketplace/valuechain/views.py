@@ -19,7 +19,7 @@ from marketplace.producers.authz import (
     require_approved_cooperative,
     require_cooperative_staff,
 )
-from marketplace.catalog.models import Product, ProductStatus
+from marketplace.catalog.models import Product
 from marketplace.catalog.services import categories_tree, published_products
 from marketplace.errors import Refusal
 from marketplace.extensions import db

@@ -86,13 +86,24 @@ def test_a_failing_side_effect_does_not_stop_the_others(app, caplog):
     assert ran == ["second"] and "after-commit step" in caplog.text
 
 
-def test_a_direct_commit_leaves_its_side_effects_for_the_end_of_the_app_context(_schema):
+def test_a_direct_commit_runs_them_too(app):
+    """One mechanism whoever commits: `db.session.commit()` runs them like `unitofwork.commit()`."""
     ran = []
-    with _schema.app_context():
-        unitofwork.after_commit(lambda: ran.append("due"))
-        db.session.commit()
-        assert ran == []
+    unitofwork.after_commit(lambda: ran.append("due"))
+    db.session.commit()
     assert ran == ["due"]
+
+
+def test_the_same_side_effect_registered_twice_runs_once(app):
+    ran = []
+
+    def note():
+        ran.append("noted")
+
+    unitofwork.after_commit(note)
+    unitofwork.after_commit(note)
+    unitofwork.commit()
+    assert ran == ["noted"]
 
 
 # State machine
