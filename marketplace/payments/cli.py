@@ -11,7 +11,7 @@ payments_cli = AppGroup("payments", help="Card payments.")
 @payments_cli.command("release-expired")
 def release_expired_command():
     """Cancel card orders left unpaid past their Checkout Session's expiry (stock back once)."""
-    from marketplace.payments.services import release_expired
+    from marketplace.payments.card import release_expired
 
     with current_app.test_request_context(base_url=current_app.config["SITE_URL"]):
         report = release_expired()

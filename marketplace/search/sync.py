@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from flask import current_app, has_app_context
 
 from marketplace.catalog.models import OcopCategory, OcopCertificate, Product
+from marketplace.extensions import db
 from marketplace.producers.models import Cooperative
 
 log = logging.getLogger(__name__)
@@ -53,6 +54,15 @@ def changes_in(objects):
             changes.category_ids.add(obj.id)
     changes.product_ids.discard(None)
     return changes
+
+
+def note_changed(product_ids=()):
+    """Reindex these products after the open transaction commits (forgotten on rollback):
+    for changes the flush hook cannot see, such as a bulk UPDATE of their stock that makes
+    them sold out or back in stock (a search facet)."""
+    changes = Changes(product_ids=set(product_ids))
+    if changes:
+        db.session.info.setdefault(SESSION_KEY, Changes()).update(changes)
 
 
 def _after_flush(session, flush_context):

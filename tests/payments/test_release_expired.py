@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from marketplace import clock
 from marketplace.extensions import db
 from marketplace.orders.models import Order, Status
-from marketplace.payments import services
+from marketplace.payments import card
 from marketplace.payments.gateway import PaymentError
 from marketplace.payments.models import Payment, PaymentStatus
 from tests.payments.conftest import place_card_order, reload, start, stock
@@ -94,7 +94,7 @@ def test_the_service_reports_what_it_did(fake_stripe, shop):
     order = place_card_order((shop["candy"], 1))
     start(order)
     age(order)
-    assert services.release_expired() == {"cancelled": [order.number], "paid": [], "skipped": []}
+    assert card.release_expired() == {"cancelled": [order.number], "paid": [], "skipped": []}
 
 
 def test_an_order_whose_delayed_payment_is_under_way_is_left_to_its_event(runner, fake_stripe, shop):
