@@ -1,4 +1,4 @@
-"""Checkout throughput: orders placed per second through orders.services.place_order, on SQLite
+"""Checkout throughput: orders placed per second through orders.checkout.place_order, on SQLite
 and on PostgreSQL, with 1 and 8 concurrent buyers (processes, each with its own app and
 connections, as server workers would be), beside a bare insert of the same rows in the same
 run as the baseline.
@@ -41,10 +41,11 @@ sys.path.insert(0, str(ROOT))
 
 from marketplace import clock, create_app  # noqa: E402
 from marketplace.accounts.models import CooperativeMember, Role, User  # noqa: E402
-from marketplace.catalog.models import OcopCategory, Product, ProductStatus, StockChange  # noqa: E402
+from marketplace.catalog.models import OcopCategory, Product, ProductStatus  # noqa: E402
+from marketplace.stock.models import StockChange  # noqa: E402
 from marketplace.extensions import db  # noqa: E402
 from marketplace.notices.models import Notice  # noqa: E402
-from marketplace.orders import services  # noqa: E402
+from marketplace.orders import checkout, errors, notifications  # noqa: E402
 from marketplace.orders.models import Order, OrderLine, Shipment, StatusChange  # noqa: E402
 from marketplace.producers.models import ApprovalStatus, Cooperative, EntityKind  # noqa: E402
 
@@ -120,7 +121,7 @@ def _buyer(url, folder, carts, work_name, barrier, results):
     if work_name == "without_mail":  # the diagnostic: the same, except that no mail is composed or written
         from marketplace.notices import services as notices
 
-        services.send_mail = notices.send_mail = lambda *args, **kwargs: True
+        notifications.send_mail = notices.send_mail = lambda *args, **kwargs: True
         work_name = "through_the_service"
     work = globals()[work_name]
     placed = refused = 0
@@ -162,14 +163,14 @@ def run(url, folder, specs, buyers, work_name):
     return seconds, sum(o[0] for o in outcomes), sum(o[1] for o in outcomes)
 
 
-DELIVERY = services.Delivery("Nguyễn Thị Lan", "0912345678", "lan@example.vn", 86, 28903, "12 Đường 3/2")
+DELIVERY = checkout.Delivery("Nguyễn Thị Lan", "0912345678", "lan@example.vn", 86, 28903, "12 Đường 3/2")
 
 
 def through_the_service(spec):
-    lines = [services.LineRequest(pid, quantity, PRICE) for pid, _coop, quantity in spec]
+    lines = [checkout.LineRequest(pid, quantity, PRICE) for pid, _coop, quantity in spec]
     try:
-        services.place_order(DELIVERY, lines, uuid.uuid4().hex)
-    except services.OrderRejected:
+        checkout.place_order(DELIVERY, lines, uuid.uuid4().hex)
+    except errors.OrderRejected:
         return False
     return True
 

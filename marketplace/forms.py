@@ -3,9 +3,11 @@ and a service's refusal shown where the user looks for it."""
 from flask import flash
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, SelectField, TextAreaField
+from wtforms import DateField, EmailField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Email, Length, ValidationError
+from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
+
+from marketplace.money import parse_vnd
 
 REQUIRED = _l("This field is required.")
 EMAIL_INVALID = _l("Enter an email address like name@example.com.")
@@ -65,6 +67,30 @@ class ReviewForm(FlaskForm):
         validate_choice=False, validators=[ChoiceIn()],
     )
     reason = TextAreaField(_l("Reason (required to reject; the owner reads it)"), validators=[max_length(2000)])
+class MoneyField(StringField):
+    """An amount in đồng typed as "30.000", "30000" or "30.000 ₫"."""
+
+    raw = None  # what was typed, shown again when it is not an amount
+
+    def process_formdata(self, valuelist):
+        super().process_formdata(valuelist)
+        self.raw = self.data
+        self.data = parse_vnd(self.data) if (self.data or "").strip() else None
+
+    def _value(self):
+        if self.raw is not None:
+            return self.raw
+        return f"{self.data:,}".replace(",", ".") if isinstance(self.data, int) else ""
+
+
+class PeriodForm(FlaskForm):
+    """A period of days, e.g. of a CSV export or a statement (a GET form that downloads a file)."""
+
+    class Meta:
+        csrf = False
+
+    start = DateField(_l("From"), validators=[Optional()])
+    end = DateField(_l("To (inclusive)"), validators=[Optional()])
 
 
 def show_refusal(form, error):

@@ -13,7 +13,7 @@ from marketplace.valuechain.models import (  # noqa: F401
     ProductCapacity,
     SourcingRequest,
 )
-from marketplace.catalog.models import StockChange  # noqa: F401
+from marketplace.stock.models import StockChange  # noqa: F401
 from marketplace.producers.models import CooperativePhoto  # noqa: F401
 from marketplace.program.models import CertificateReview  # noqa: F401
 from marketplace.payments.models import LedgerEntry, Payment, PaymentEvent, Payout, Refund, RefundPart  # noqa: F401

@@ -26,6 +26,10 @@ def parse_vnd(text):
     return int(digits)
 
 
+# The highest price a product may have (one listing, one line of a stock file).
+MAX_PRICE = 1_000_000_000
+
+
 def to_stripe_amount(amount):
     """VND is a zero-decimal currency for Stripe: the amount sent is the number of đồng."""
     if isinstance(amount, bool) or not isinstance(amount, int) or amount < 0:

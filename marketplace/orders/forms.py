@@ -7,7 +7,6 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
-    DateField,
     EmailField,
     HiddenField,
     RadioField,
@@ -17,56 +16,34 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
+from wtforms.validators import Email, Length, Optional, ValidationError
 
 from marketplace import places
-from marketplace.money import parse_vnd
-from marketplace.orders import services
-from marketplace.orders.models import Carrier, PaymentMethod
-from marketplace.payments.gateway import available_methods
-
-REQUIRED = _l("This field is required.")
-
-
-def _required():
-    return DataRequired(message=REQUIRED)
-
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
-
-
-def _int_or_none(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
-def _at_most(n):
-    return Length(max=n, message=_l("Use at most %(n)s characters.", n=n))
-
+from marketplace.forms import REQUIRED, MoneyField, data_required, max_length, optional_int, strip
+from marketplace.orders import carts
+from marketplace.orders.models import CARRIER_LABELS, PAYMENT_LABELS, Carrier, PaymentMethod
+from marketplace.orders.signals import offered_payment_methods
 
 class CheckoutForm(FlaskForm):
-    name = StringField(_l("Full name of the receiver"), filters=[_strip], validators=[_required(), _at_most(100)],
+    name = StringField(_l("Full name of the receiver"), filters=[strip], validators=[data_required(), max_length(100)],
                        render_kw={"autocomplete": "name"})
-    phone = TelField(_l("Mobile phone"), filters=[_strip], validators=[_required()],
+    phone = TelField(_l("Mobile phone"), filters=[strip], validators=[data_required()],
                      render_kw={"autocomplete": "tel", "inputmode": "tel"})
-    email = EmailField(_l("Email (for the confirmation)"), filters=[_strip],
-                       validators=[_required(), Email(message=_l("Enter an email address like name@example.com.")),
-                                   _at_most(254)], render_kw={"autocomplete": "email"})
-    province_code = SelectField(_l("Province or city"), coerce=_int_or_none, validate_choice=False)
-    ward_code = SelectField(_l("Commune or ward"), coerce=_int_or_none, validate_choice=False)
-    street = StringField(_l("House number, street, hamlet"), filters=[_strip], validators=[_required(), _at_most(200)],
+    email = EmailField(_l("Email (for the confirmation)"), filters=[strip],
+                       validators=[data_required(), Email(message=_l("Enter an email address like name@example.com.")),
+                                   max_length(254)], render_kw={"autocomplete": "email"})
+    province_code = SelectField(_l("Province or city"), coerce=optional_int, validate_choice=False)
+    ward_code = SelectField(_l("Commune or ward"), coerce=optional_int, validate_choice=False)
+    street = StringField(_l("House number, street, hamlet"), filters=[strip], validators=[data_required(), max_length(200)],
                          render_kw={"autocomplete": "street-address"})
-    note = TextAreaField(_l("Delivery note (optional)"), filters=[_strip], validators=[Optional(), _at_most(500)],
+    note = TextAreaField(_l("Delivery note (optional)"), filters=[strip], validators=[Optional(), max_length(500)],
                          render_kw={"rows": 2})
     want_invoice = BooleanField(_l("I need a VAT invoice"))
     # Checked by the validate_* methods below only when an invoice is asked for.
-    invoice_company = StringField(_l("Company name"), filters=[_strip], validators=[_at_most(200)])
-    invoice_tax_code = StringField(_l("Tax code (MST)"), filters=[_strip], validators=[_at_most(14)],
+    invoice_company = StringField(_l("Company name"), filters=[strip], validators=[max_length(200)])
+    invoice_tax_code = StringField(_l("Tax code (MST)"), filters=[strip], validators=[max_length(14)],
                                    render_kw={"inputmode": "numeric"})
-    invoice_address = StringField(_l("Company address"), filters=[_strip], validators=[_at_most(300)])
+    invoice_address = StringField(_l("Company address"), filters=[strip], validators=[max_length(300)])
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -79,7 +56,7 @@ class CheckoutForm(FlaskForm):
 
     def validate_phone(self, field):
         try:
-            field.data = services.normalise_mobile(field.data)
+            field.data = carts.normalise_mobile(field.data)
         except ValueError:
             raise ValidationError(
                 _l("Enter a Vietnamese mobile number: 10 digits starting with 03, 05, 07, 08 or 09 (+84 is fine).")
@@ -97,7 +74,7 @@ class CheckoutForm(FlaskForm):
     def validate_invoice_tax_code(self, field):
         if self.want_invoice.data:
             try:
-                field.data = services.normalise_tax_code(field.data)
+                field.data = carts.normalise_tax_code(field.data)
             except ValueError:
                 raise ValidationError(
                     _l("Enter the tax code (MST) as 10 digits, or 10 digits, a dash and 3 digits.")
@@ -125,82 +102,54 @@ class CheckoutForm(FlaskForm):
 
 
 class PlaceOrderForm(FlaskForm):
-    token = HiddenField(validators=[_required(), Length(min=16, max=64)])
+    token = HiddenField(validators=[data_required(), Length(min=16, max=64)])
     payment_method = RadioField(
-        _l("Payment"), choices=[SelectChoice(PaymentMethod.COD.value, services.PAYMENT_LABELS[PaymentMethod.COD])],
-        default=PaymentMethod.COD.value, validators=[_required()],
+        _l("Payment"), choices=[SelectChoice(PaymentMethod.COD.value, PAYMENT_LABELS[PaymentMethod.COD])],
+        default=PaymentMethod.COD.value, validators=[data_required()],
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Card payment only when Stripe is configured (payments.gateway).
-        self.payment_method.choices = [SelectChoice(m.value, services.PAYMENT_LABELS[m]) for m in available_methods()]
+        # Card payment only when payments offers it (Stripe configured).
+        self.payment_method.choices = [SelectChoice(m.value, PAYMENT_LABELS[m]) for m in offered_payment_methods()]
 
 
 class LookupForm(FlaskForm):
-    number = StringField(_l("Order number"), filters=[_strip], validators=[_required(), _at_most(20)],
+    number = StringField(_l("Order number"), filters=[strip], validators=[data_required(), max_length(20)],
                          render_kw={"placeholder": "OCOP-2026-000123"})
-    phone = TelField(_l("Mobile phone used for the order"), filters=[_strip], validators=[_required(), _at_most(20)],
+    phone = TelField(_l("Mobile phone used for the order"), filters=[strip], validators=[data_required(), max_length(20)],
                      render_kw={"autocomplete": "tel", "inputmode": "tel"})
 
 
 class CancelOrderForm(FlaskForm):
-    reason = TextAreaField(_l("Why? (optional)"), filters=[_strip], validators=[Optional(), _at_most(500)],
+    reason = TextAreaField(_l("Why? (optional)"), filters=[strip], validators=[Optional(), max_length(500)],
                            render_kw={"rows": 2})
 
 
 class ReviewForm(FlaskForm):
     rating = RadioField(_l("Your rating"), choices=[SelectChoice(str(n), str(n)) for n in range(5, 0, -1)],
-                        validators=[_required()], validate_choice=False)
-    body = TextAreaField(_l("Your review (optional)"), filters=[_strip], validators=[Optional(), _at_most(2000)],
+                        validators=[data_required()], validate_choice=False)
+    body = TextAreaField(_l("Your review (optional)"), filters=[strip], validators=[Optional(), max_length(2000)],
                          render_kw={"rows": 3})
 
 
 # Cooperative portal
 
 
-class ActionForm(FlaskForm):
-    """A button that moves a shipment (confirm, delivered): only the CSRF token."""
-
-
 class ShipForm(FlaskForm):
-    carrier = SelectField(_l("Carrier"), validate_choice=False, validators=[_required()])
-    tracking_number = StringField(_l("Tracking number"), filters=[_strip], validators=[Optional(), _at_most(64)])
+    carrier = SelectField(_l("Carrier"), validate_choice=False, validators=[data_required()])
+    tracking_number = StringField(_l("Tracking number"), filters=[strip], validators=[Optional(), max_length(64)])
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.carrier.choices = [SelectChoice("", _l("Choose…"))] + [
-            SelectChoice(c.value, services.CARRIER_LABELS[c]) for c in Carrier
+            SelectChoice(c.value, CARRIER_LABELS[c]) for c in Carrier
         ]
 
 
 class CancelShipmentForm(FlaskForm):
-    reason = TextAreaField(_l("Reason (the buyer reads it)"), filters=[_strip], validators=[_required(), _at_most(500)],
+    reason = TextAreaField(_l("Reason (the buyer reads it)"), filters=[strip], validators=[data_required(), max_length(500)],
                            render_kw={"rows": 2})
-
-
-class ExportForm(FlaskForm):
-    class Meta:
-        csrf = False  # a GET form that downloads a file
-
-    start = DateField(_l("From"), validators=[Optional()])
-    end = DateField(_l("To (inclusive)"), validators=[Optional()])
-
-
-class MoneyField(StringField):
-    """An amount in đồng typed as "30.000", "30000" or "30.000 ₫"."""
-
-    raw = None  # what was typed, shown again when it is not an amount
-
-    def process_formdata(self, valuelist):
-        super().process_formdata(valuelist)
-        self.raw = self.data
-        self.data = parse_vnd(self.data) if (self.data or "").strip() else None
-
-    def _value(self):
-        if self.raw is not None:
-            return self.raw
-        return f"{self.data:,}".replace(",", ".") if isinstance(self.data, int) else ""
 
 
 class ShippingSettingsForm(FlaskForm):

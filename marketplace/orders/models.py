@@ -4,9 +4,10 @@ An order is what the shopper bought and pays for once; each cooperative ships it
 shipment with its own status. Order lines copy the product's name, unit, price and the
 cooperative's name, so an order never changes after it was placed, whatever the catalogue does.
 
-Statuses move along TRANSITIONS only: the models refuse any other assignment, and
-`orders.services` moves them with a conditional UPDATE so that two concurrent moves from the
-same status cannot both succeed.
+Statuses move along TRANSITIONS only, through ORDER_MACHINE and SHIPMENT_MACHINE
+(`marketplace.statemachine`): a conditional UPDATE, so that two concurrent moves from the same
+status cannot both succeed, and a `StatusChange` row, the order's timeline. The models refuse
+any other assignment.
 """
 import enum
 import re
@@ -15,9 +16,12 @@ from datetime import UTC
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
+from flask_babel import gettext as _, lazy_gettext as _l
+
 from marketplace.clock import VIETNAM, utcnow
-from marketplace.extensions import db
 from marketplace.dbtypes import str_enum
+from marketplace.extensions import db
+from marketplace.statemachine import StateMachine
 
 
 class PaymentMethod(enum.StrEnum):
@@ -68,23 +72,39 @@ ORDER_TRANSITIONS = {
 CANCELLABLE = frozenset({Status.AWAITING_PAYMENT, Status.PLACED, Status.CONFIRMED})
 
 
-class IllegalTransition(Exception):
-    def __init__(self, kind, old, new):
-        super().__init__(f"{kind} cannot go from {old} to {new}")
-        self.old, self.new = old, new
-
-
-def check_transition(transitions, kind, old, new):
-    if new not in transitions.get(old, ()):
-        raise IllegalTransition(kind, old, new)
-
-
 class Carrier(enum.StrEnum):
     VIETTEL_POST = "viettel_post"
     VNPOST = "vnpost"
     GHN = "ghn"
     GHTK = "ghtk"
     OWN = "own"  # the cooperative delivers itself
+
+
+CARRIER_LABELS = {
+    Carrier.VIETTEL_POST: "Viettel Post",
+    Carrier.VNPOST: "VNPost",
+    Carrier.GHN: "GHN",
+    Carrier.GHTK: "GHTK",
+    Carrier.OWN: _l("Own delivery"),
+}
+
+
+STATUS_LABELS = {
+    Status.AWAITING_PAYMENT: _l("Awaiting payment"),
+    Status.PAID: _l("Paid"),
+    Status.PLACED: _l("Placed"),
+    Status.CONFIRMED: _l("Confirmed"),
+    Status.SHIPPED: _l("Shipped"),
+    Status.DELIVERED: _l("Delivered"),
+    Status.CANCELLED: _l("Cancelled"),
+    Status.REFUNDED: _l("Refunded"),
+}
+
+
+PAYMENT_LABELS = {
+    PaymentMethod.COD: _l("Cash on delivery"),
+    PaymentMethod.CARD: _l("Card"),
+}
 
 
 class Cart(db.Model):
@@ -166,7 +186,7 @@ class Order(db.Model):
     @validates("status")
     def _refuse_illegal_transition(self, key, new):
         if self.status is not None and self.status != new:
-            check_transition(ORDER_TRANSITIONS, "order", self.status, new)
+            ORDER_MACHINE.check(self.status, new, self)
         return new
 
     @property
@@ -227,7 +247,7 @@ class Shipment(db.Model):
     @validates("status")
     def _refuse_illegal_transition(self, key, new):
         if self.status is not None and self.status != new:
-            check_transition(SHIPMENT_TRANSITIONS, "shipment", self.status, new)
+            SHIPMENT_MACHINE.check(self.status, new, self)
         return new
 
     @property
@@ -306,3 +326,32 @@ class ProductReview(db.Model):
     created_at: Mapped[sa.DateTime] = mapped_column(sa.DateTime, default=utcnow)
 
     user = relationship("User")
+
+
+def _record_status_change(machine, obj, old, new, actor, reason):
+    """The order's timeline: one row per move of the order (shipment_id NULL) or a shipment."""
+    is_shipment = isinstance(obj, Shipment)
+    db.session.add(
+        StatusChange(
+            order_id=obj.order_id if is_shipment else obj.id,
+            shipment_id=obj.id if is_shipment else None,
+            from_status=old,
+            to_status=new,
+            actor_id=actor.id if actor is not None else None,
+            reason=reason,
+        )
+    )
+
+
+def _illegal(obj, old, new):
+    return _("This order cannot go to that status from %(status)s.", status=STATUS_LABELS.get(old, old))
+
+
+def _conflict(obj, old, new):
+    return _("Somebody changed this order at the same moment; please look again.")
+
+
+ORDER_MACHINE = StateMachine("order", ORDER_TRANSITIONS, record=_record_status_change, illegal=_illegal,
+                             conflict=_conflict)
+SHIPMENT_MACHINE = StateMachine("shipment", SHIPMENT_TRANSITIONS, record=_record_status_change, illegal=_illegal,
+                                conflict=_conflict)

@@ -7,12 +7,13 @@ from flask_babel import gettext as _
 
 from marketplace import clock, csvsafe
 from marketplace.accounts.authz import signed_in_user
+from marketplace.errors import Refusal
+from marketplace.forms import ActionForm, PeriodForm
+from marketplace.orders import carts, fulfilment, reports
+from marketplace.orders.forms import CancelShipmentForm, ShipForm, ShippingSettingsForm
+from marketplace.orders.models import Status
 from marketplace.producers.authz import current_cooperative, owned_by_current_cooperative, require_approved_cooperative
-from marketplace.orders import services
-from marketplace.orders.forms import ActionForm, CancelShipmentForm, ExportForm, ShipForm, ShippingSettingsForm
-from marketplace.orders.models import IllegalTransition, Status
-from marketplace.orders.services import OrderError
-from marketplace.views import no_store
+from marketplace.views import act, no_store
 
 bp = Blueprint("portal_orders", __name__, url_prefix="/portal")
 
@@ -26,7 +27,7 @@ bp.after_request(no_store)
 
 def _shipment(shipment_id):
     """The current cooperative's shipment, else 404 (others' ids do not leak)."""
-    return owned_by_current_cooperative(services.get_shipment(shipment_id))
+    return owned_by_current_cooperative(fulfilment.get_shipment(shipment_id))
 
 
 @bp.get("/orders")
@@ -36,10 +37,10 @@ def shipment_list():
     status = Status(status) if status in {s.value for s in FILTERS} else None
     page = max(1, min(request.args.get("page", 1, type=int) or 1, 10**6))
     cooperative = current_cooperative()
-    shipments, total = services.shipments_of(cooperative, status, page, PER_PAGE)
+    shipments, total = fulfilment.shipments_of(cooperative, status, page, PER_PAGE)
     return render_template(
         "orders/portal/list.html", shipments=shipments, total=total, status=status, filters=FILTERS,
-        counts=services.status_counts(cooperative), page=page, pages=max(1, -(-total // PER_PAGE)),
+        counts=fulfilment.status_counts(cooperative), page=page, pages=max(1, -(-total // PER_PAGE)),
     )
 
 
@@ -49,36 +50,22 @@ def shipment_detail(shipment_id):
     shipment = _shipment(shipment_id)
     return render_template(
         "orders/portal/detail.html", shipment=shipment, order=shipment.order,
-        history=services.shipment_history(shipment), action_form=ActionForm(),
+        history=fulfilment.shipment_history(shipment), action_form=ActionForm(),
         ship_form=ShipForm(), cancel_form=CancelShipmentForm(),
     )
 
 
 def _act(shipment_id, move, done_message, form=None):
+    """Move the cooperative's shipment with `marketplace.views.act`, back to its page."""
     shipment = _shipment(shipment_id)
-    form = form or ActionForm()
-    if form.validate_on_submit():
-        try:
-            move(shipment, form)
-        except IllegalTransition:
-            flash(_("This order cannot go to that status from %(status)s.",
-                    status=services.STATUS_LABELS[shipment.status]), "error")
-        except OrderError as error:
-            for problem in error.problems:
-                flash(problem, "error")
-        else:
-            flash(done_message, "success")
-    else:
-        for errors in form.errors.values():
-            for error in errors:
-                flash(error, "error")
+    act(lambda form: move(shipment, form), done_message, form)
     return redirect(url_for("portal_orders.shipment_detail", shipment_id=shipment_id))
 
 
 @bp.post("/orders/<int:shipment_id>/confirm")
 @require_approved_cooperative
 def confirm(shipment_id):
-    return _act(shipment_id, lambda s, f: services.confirm_shipment(s, signed_in_user()), _("Order confirmed."))
+    return _act(shipment_id, lambda s, f: fulfilment.confirm_shipment(s, signed_in_user()), _("Order confirmed."))
 
 
 @bp.post("/orders/<int:shipment_id>/ship")
@@ -86,7 +73,7 @@ def confirm(shipment_id):
 def ship(shipment_id):
     return _act(
         shipment_id,
-        lambda s, f: services.ship_shipment(s, signed_in_user(), f.carrier.data, f.tracking_number.data),
+        lambda s, f: fulfilment.ship_shipment(s, signed_in_user(), f.carrier.data, f.tracking_number.data),
         _("Marked as shipped; the buyer was told."),
         ShipForm(),
     )
@@ -95,7 +82,7 @@ def ship(shipment_id):
 @bp.post("/orders/<int:shipment_id>/deliver")
 @require_approved_cooperative
 def deliver(shipment_id):
-    return _act(shipment_id, lambda s, f: services.deliver_shipment(s, signed_in_user()), _("Marked as delivered."))
+    return _act(shipment_id, lambda s, f: fulfilment.deliver_shipment(s, signed_in_user()), _("Marked as delivered."))
 
 
 @bp.post("/orders/<int:shipment_id>/cancel")
@@ -103,7 +90,7 @@ def deliver(shipment_id):
 def cancel(shipment_id):
     return _act(
         shipment_id,
-        lambda s, f: services.cancel_shipment(s, signed_in_user(), f.reason.data),
+        lambda s, f: fulfilment.cancel_shipment(s, signed_in_user(), f.reason.data),
         _("Order cancelled; the stock is back and the buyer was told."),
         CancelShipmentForm(),
     )
@@ -120,11 +107,11 @@ def packing_slip(shipment_id):
 @require_approved_cooperative
 def export():
     today = clock.today()
-    form = ExportForm(request.args, start=today.replace(day=1), end=today)
+    form = PeriodForm(request.args, start=today.replace(day=1), end=today)
     if "start" in request.args and form.validate():
         try:
-            rows = services.export_rows(current_cooperative(), form.start.data, form.end.data)
-        except OrderError as error:
+            rows = reports.export_rows(current_cooperative(), form.start.data, form.end.data)
+        except Refusal as error:
             form.end.errors = [*form.end.errors, *error.problems]
         else:
             return _csv(rows, f"orders-{form.start.data:%Y%m%d}-{form.end.data:%Y%m%d}.csv")
@@ -135,7 +122,7 @@ def _csv(rows, filename):
     out = io.StringIO()
     out.write("\ufeff")  # a BOM, so that Excel reads the Vietnamese as UTF-8
     writer = csvsafe.writer(out)
-    writer.writerow(services.EXPORT_HEADER)
+    writer.writerow(reports.EXPORT_HEADER)
     writer.writerows(rows)
     return Response(
         out.getvalue(), mimetype="text/csv",
@@ -146,7 +133,7 @@ def _csv(rows, filename):
 @bp.get("/sales")
 @require_approved_cooperative
 def sales():
-    return render_template("orders/portal/sales.html", overview=services.sales_overview(current_cooperative()))
+    return render_template("orders/portal/sales.html", overview=reports.sales_overview(current_cooperative()))
 
 
 @bp.route("/shipping", methods=["GET", "POST"])
@@ -156,8 +143,8 @@ def shipping():
     form = ShippingSettingsForm(obj=cooperative)
     if form.validate_on_submit():
         try:
-            services.update_shipping_settings(cooperative, form.shipping_fee_vnd.data, form.free_shipping_from_vnd.data)
-        except OrderError as error:
+            carts.update_shipping_settings(cooperative, form.shipping_fee_vnd.data, form.free_shipping_from_vnd.data)
+        except Refusal as error:
             form.shipping_fee_vnd.errors = [*form.shipping_fee_vnd.errors, *error.problems]
         else:
             flash(_("Shipping settings saved."), "success")

@@ -11,12 +11,12 @@ from marketplace.accounts.authz import safe_next, signed_in_user
 from marketplace.catalog.models import Product
 from marketplace.extensions import csrf, db, limiter
 from marketplace.i18n import current_language
-from marketplace.orders import cart, services
+from marketplace.errors import Refusal
+from marketplace.orders import carts, fulfilment, reviews, shopper, signals
+from marketplace.orders.checkout import Delivery, LineRequest, check_delivery, place_order
+from marketplace.orders.errors import CartError, OrderRejected
 from marketplace.orders.forms import CancelOrderForm, CheckoutForm, LookupForm, PlaceOrderForm, ReviewForm
-from marketplace.orders.models import IllegalTransition, PaymentMethod
-from marketplace.orders.services import CartError, OrderError, OrderRejected
-from marketplace.payments import services as payments
-from marketplace.payments.views import start_payment
+from marketplace.orders.models import CARRIER_LABELS, PAYMENT_LABELS, STATUS_LABELS, PaymentMethod
 from marketplace.views import no_store
 
 bp = Blueprint("orders", __name__)
@@ -27,7 +27,7 @@ CHECKOUT_KEY = "checkout"  # the delivery details between the form and the revie
 bp.after_request(no_store)
 
 
-bp.before_app_request(cart.keep_guest_cart)
+bp.before_app_request(shopper.keep_guest_cart)
 
 
 @bp.app_context_processor
@@ -36,11 +36,11 @@ def _header_and_product_page():
     for the product page (queries only when called)."""
 
     def review_form(product):
-        return ReviewForm() if services.reviewable_line(current_user, product.id) is not None else None
+        return ReviewForm() if reviews.reviewable_line(current_user, product.id) is not None else None
 
     return {
-        "cart_units": cart.units,
-        "product_reviews": lambda product: services.product_reviews(product.id),
+        "cart_units": shopper.units,
+        "product_reviews": lambda product: reviews.product_reviews(product.id),
         "review_form": review_form,
     }
 
@@ -49,9 +49,9 @@ def _header_and_product_page():
 def _label_globals(state):
     # Globals, not context: imported macros (orders/_macros.html) see only globals.
     state.app.jinja_env.globals.update(
-        order_status_label=lambda status: services.STATUS_LABELS.get(status, status),
-        carrier_label=lambda carrier: services.CARRIER_LABELS.get(carrier, carrier or ""),
-        payment_label=lambda method: services.PAYMENT_LABELS.get(method, method),
+        order_status_label=lambda status: STATUS_LABELS.get(status, status),
+        carrier_label=lambda carrier: CARRIER_LABELS.get(carrier, carrier or ""),
+        payment_label=lambda method: PAYMENT_LABELS.get(method, method),
     )
 
 
@@ -87,7 +87,7 @@ def _back_to_referrer():
 
 @bp.get("/cart")
 def cart_page():
-    summary = services.summarise_cart(cart.items())
+    summary = carts.summarise_cart(shopper.items())
     return render_template("orders/cart.html", summary=summary)
 
 
@@ -98,12 +98,12 @@ def cart_add():
         abort(400)
     back = _back_to_referrer() or url_for("orders.cart_page")
     try:
-        quantity = services.parse_quantity(request.form.get("quantity", "1"))
-        item, product = services.add_item(cart.items(), _int(request.form.get("product_id")), quantity)
+        quantity = carts.parse_quantity(request.form.get("quantity", "1"))
+        item, product = carts.add_item(shopper.items(), _int(request.form.get("product_id")), quantity)
     except CartError as error:
         flash(error.problems[0], "error")
         return redirect(back)
-    cart.save([item])
+    shopper.save([item])
     flash(_("Added to your cart: %(name)s.", name=product.name(current_language())), "success")
     return redirect(back)
 
@@ -111,19 +111,19 @@ def cart_add():
 @bp.post("/cart/lines/<int:product_id>")
 def cart_update(product_id):
     try:
-        quantity = services.parse_quantity(request.form.get("quantity"))
-        item = services.set_item_quantity(cart.items(), product_id, quantity)
+        quantity = carts.parse_quantity(request.form.get("quantity"))
+        item = carts.set_item_quantity(shopper.items(), product_id, quantity)
     except CartError as error:
         flash(error.problems[0], "error")
     else:
-        cart.save([item])
+        shopper.save([item])
         flash(_("Quantity updated."), "success")
     return redirect(url_for("orders.cart_page"))
 
 
 @bp.post("/cart/lines/<int:product_id>/remove")
 def cart_remove(product_id):
-    cart.remove([product_id])
+    shopper.remove([product_id])
     flash(_("Removed from your cart."), "success")
     return redirect(url_for("orders.cart_page"))
 
@@ -141,7 +141,7 @@ def _prefill():
 
 @bp.route("/checkout", methods=["GET", "POST"])
 def checkout():
-    summary = services.summarise_cart(cart.items())
+    summary = carts.summarise_cart(shopper.items())
     if summary.is_empty:
         flash(_("Your cart is empty."), "error")
         return redirect(url_for("orders.cart_page"))
@@ -169,7 +169,7 @@ def _delivery():
     if not details:
         return None
     try:
-        return services.Delivery(**details)
+        return Delivery(**details)
     except TypeError:
         return None  # an old or altered cookie
 
@@ -180,12 +180,12 @@ def review():
     if delivery is None:
         return redirect(url_for("orders.checkout"))
     try:
-        delivery, province, ward = services.check_delivery(delivery)
+        delivery, province, ward = check_delivery(delivery)
     except OrderRejected as error:
         for problem in error.problems:
             flash(problem, "error")
         return redirect(url_for("orders.checkout"))
-    summary = services.summarise_cart(cart.items())
+    summary = carts.summarise_cart(shopper.items())
     if summary.is_empty:
         flash(_("Your cart is empty."), "error")
         return redirect(url_for("orders.cart_page"))
@@ -203,7 +203,7 @@ def _requested_lines(values):
         numbers = [_int(part) for part in parts]
         if len(parts) != 3 or None in numbers:
             raise OrderRejected(_("The order form was changed; review your cart and order again."))
-        lines.append(services.LineRequest(*numbers))
+        lines.append(LineRequest(*numbers))
     return lines
 
 
@@ -214,13 +214,13 @@ def place():
         flash(_("This form has expired; open your cart and check out again."), "error")
         return redirect(url_for("orders.review"))
     method = PaymentMethod(form.payment_method.data)
-    refusal = payments.card_refusal(services.summarise_cart(cart.items()).total) if method == PaymentMethod.CARD else None
-    if refusal:  # below or above what Stripe takes: nothing is placed, cash on delivery is suggested
+    refusal = signals.payment_refusal(method, carts.summarise_cart(shopper.items()).total)
+    if refusal:  # e.g. below or above what Stripe takes: nothing is placed, cash on delivery is suggested
         flash(refusal, "error")
         return redirect(url_for("orders.review"))
     try:
         lines = _requested_lines(request.form.getlist("line"))
-        order = services.place_order(
+        order = place_order(
             _delivery(), lines, form.token.data, user=signed_in_user(), payment_method=method, language=current_language(),
         )
     except OrderRejected as error:
@@ -228,11 +228,12 @@ def place():
             flash(problem, "error")
         flash(_("No order was placed. Check your cart and try again."), "error")
         return redirect(url_for("orders.cart_page"))
-    cart.remove([line.product_id for line in order.lines if line.product_id is not None])
-    cart.remember_order(order.number)
+    shopper.remove([line.product_id for line in order.lines if line.product_id is not None])
+    shopper.remember_order(order.number)
     session.pop(CHECKOUT_KEY, None)
-    if order.payment_method == PaymentMethod.CARD:
-        return start_payment(order)  # to Stripe's page, or back to the order with a "Pay by card" button
+    started = signals.start_payment(order)  # a card: to Stripe's page, or back to the order with a "Pay" button
+    if started is not None:
+        return started
     flash(_("Thank you! Your order %(number)s is placed.", number=order.number), "success")
     return redirect(url_for("orders.order_detail", number=order.number))
 
@@ -244,12 +245,12 @@ def place():
 @bp.get("/orders")
 @login_required
 def my_orders():
-    return render_template("orders/my_orders.html", orders=services.orders_of(current_user))
+    return render_template("orders/my_orders.html", orders=fulfilment.orders_of(current_user))
 
 
 def _visible_order(number):
-    order = services.get_order(number)
-    if order is None or not cart.may_open(order):
+    order = fulfilment.get_order(number)
+    if order is None or not shopper.may_open(order):
         abort(404)
     return order
 
@@ -266,11 +267,10 @@ def cancel(number):
     form = CancelOrderForm()
     if form.validate_on_submit():
         try:
-            services.cancel_order(order, signed_in_user(), form.reason.data)
-        except (IllegalTransition, OrderError):
+            fulfilment.cancel_order(order, signed_in_user(), form.reason.data)
+        except Refusal:
             flash(_("This order can no longer be cancelled: part of it has left the cooperative."), "error")
         else:
-            payments.close_checkout(order)  # an unpaid card order's Stripe page can no longer be paid
             flash(_("Your order is cancelled."), "success")
     else:
         flash(_("Use at most %(n)s characters.", n=500), "error")
@@ -280,15 +280,15 @@ def cancel(number):
 @bp.post("/orders/<number>/reorder")
 def reorder(number):
     order = _visible_order(number)
-    items, gone = services.reorder_items(order)
-    held = cart.items()
+    items, gone = carts.reorder_items(order)
+    held = shopper.items()
     added = []
     for item in items:
         try:
-            added.append(services.add_item(held, item.product_id, item.quantity)[0])
+            added.append(carts.add_item(held, item.product_id, item.quantity)[0])
         except CartError as error:
             gone.extend(error.problems)
-    cart.save(added)
+    shopper.save(added)
     if added:
         flash(_("The products of order %(number)s are in your cart, at today's prices.", number=order.number), "success")
     for name in gone:
@@ -301,9 +301,9 @@ def reorder(number):
 def lookup():
     form = LookupForm(number=request.args.get("number", ""))
     if form.validate_on_submit():
-        order = services.find_guest_order(form.number.data, form.phone.data)
+        order = fulfilment.find_guest_order(form.number.data, form.phone.data)
         if order is not None:
-            cart.remember_order(order.number)
+            shopper.remember_order(order.number)
             return redirect(url_for("orders.order_detail", number=order.number))
         form.phone.errors = [*form.phone.errors, _("No order has this number and phone number.")]
     return render_template("orders/lookup.html", form=form)
@@ -324,8 +324,8 @@ def review_product(slug):
         flash(_("Choose from 1 to 5 stars."), "error")
     else:
         try:
-            services.add_review(signed_in_user(), product.id, form.rating.data, form.body.data)
-        except OrderError as error:
+            reviews.add_review(signed_in_user(), product.id, form.rating.data, form.body.data)
+        except Refusal as error:
             flash(error.problems[0], "error")
         else:
             flash(_("Thank you for your review."), "success")

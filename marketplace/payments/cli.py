@@ -12,7 +12,7 @@ payments_cli = AppGroup("payments", help="Card payments.")
 def release_expired_command():
     """Cancel card orders left unpaid past their Checkout Session's expiry (stock back once)."""
     from marketplace.batch import Batch
-    from marketplace.payments.services import release_expired
+    from marketplace.payments.card import release_expired
 
     batch = Batch("payments release-expired")
     with current_app.test_request_context(base_url=current_app.config["SITE_URL"]):

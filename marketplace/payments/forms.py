@@ -1,12 +1,11 @@
 """Forms of the admin's refund and payout pages (the buyer's pay button and the statement's
-dates reuse orders.forms.ActionForm and ExportForm)."""
+dates are marketplace.forms.ActionForm and PeriodForm)."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
-from marketplace.forms import REQUIRED, strip
-from marketplace.orders.forms import MoneyField
+from marketplace.forms import REQUIRED, MoneyField, strip
 
 
 class RefundForm(FlaskForm):

@@ -3,7 +3,7 @@
 `CashOnDelivery` needs nothing at checkout (the courier collects) and refunds by hand.
 `Stripe` opens a Checkout Session in VND and refunds through Stripe's API; it is offered only
 when STRIPE_SECRET_KEY is set, and talks to STRIPE_API_BASE (tests point it at a local
-server). Gateways know nothing of the database: payments.services records what they did.
+server). Gateways know nothing of the database: payments.card and payments.refunds record what they did.
 """
 import logging
 from abc import ABC, abstractmethod
@@ -14,6 +14,7 @@ import stripe
 from flask import current_app
 from flask_babel import force_locale, gettext as _
 
+from marketplace.errors import Refusal
 from marketplace.i18n import price
 from marketplace.money import STRIPE_MAXIMUM_VND, STRIPE_MINIMUM_VND, to_stripe_amount
 from marketplace.orders.models import PaymentMethod
@@ -28,13 +29,14 @@ MAX_LINE_ITEMS = 100
 EXPIRY_MARGIN = timedelta(minutes=1)
 
 
-class PaymentError(Exception):
-    """The gateway did not do what was asked. `message` is for the person who asked;
-    `certain` is False when the request may have worked (a timeout, a lost connection)."""
+class PaymentError(Refusal):
+    """The gateway did not do what was asked. `message` is for the person who asked, `detail`
+    for the log; `certain` is False when the request may have worked (a timeout, a lost
+    connection)."""
 
     def __init__(self, message, detail="", certain=True):
-        super().__init__(detail or message)
-        self.message, self.detail, self.certain = str(message), detail, certain
+        super().__init__(str(message))
+        self.detail, self.certain = detail, certain
 
 
 @dataclass(frozen=True)
@@ -179,11 +181,6 @@ def _line(name, unit_amount, quantity=1):
 
 def card_enabled(config=None):
     return bool((config or current_app.config)["STRIPE_SECRET_KEY"])
-
-
-def available_methods():
-    """The payment methods offered at checkout, cash on delivery first."""
-    return [PaymentMethod.COD] + ([PaymentMethod.CARD] if card_enabled() else [])
 
 
 def gateway_for(method):

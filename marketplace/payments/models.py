@@ -18,9 +18,10 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from marketplace.clock import utcnow
+from marketplace.dbtypes import str_enum
 from marketplace.extensions import db
 from marketplace.orders.models import PaymentMethod
-from marketplace.dbtypes import str_enum
+from marketplace.statemachine import StateMachine
 
 
 class PaymentStatus(enum.StrEnum):
@@ -29,6 +30,16 @@ class PaymentStatus(enum.StrEnum):
     PAID = "paid"
     EXPIRED = "expired"  # the session expired (or was expired) unpaid
     FAILED = "failed"  # Stripe refused or could not be reached; or the payment failed later
+
+
+# A payment that expired or failed may still be paid (a late webhook): the money is recorded.
+PAYMENT_MACHINE = StateMachine("payment", {
+    PaymentStatus.CREATING: {PaymentStatus.OPEN, PaymentStatus.PAID, PaymentStatus.EXPIRED, PaymentStatus.FAILED},
+    PaymentStatus.OPEN: {PaymentStatus.PAID, PaymentStatus.EXPIRED, PaymentStatus.FAILED},
+    PaymentStatus.EXPIRED: {PaymentStatus.PAID},
+    PaymentStatus.FAILED: {PaymentStatus.PAID},
+    PaymentStatus.PAID: set(),
+})
 
 
 class Payment(db.Model):
@@ -82,6 +93,13 @@ class RefundStatus(enum.StrEnum):
 class RefundSource(enum.StrEnum):
     ADMIN = "admin"  # an admin refunded an order, a shipment or a payment here
     STRIPE = "stripe"  # made in Stripe's dashboard; learnt from a charge.refunded event
+
+
+REFUND_MACHINE = StateMachine("refund", {
+    RefundStatus.PENDING: {RefundStatus.SUCCEEDED, RefundStatus.FAILED},
+    RefundStatus.SUCCEEDED: set(),
+    RefundStatus.FAILED: set(),
+})
 
 
 class Refund(db.Model):

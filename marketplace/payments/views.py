@@ -11,11 +11,13 @@ from marketplace.accounts.authz import Role, require_role, signed_in_user
 from marketplace.producers.authz import current_cooperative, require_approved_cooperative
 from marketplace.extensions import csrf, db
 from marketplace.i18n import price
-from marketplace.orders import cart, services as orders
-from marketplace.orders.forms import ActionForm, ExportForm
-from marketplace.payments import ledger, services, webhooks
+from marketplace.errors import Refusal
+from marketplace.forms import ActionForm, PeriodForm
+from marketplace.orders import fulfilment, reports, shopper, signals
+from marketplace.orders.models import PaymentMethod
+from marketplace.payments import card, ledger, payouts, receivers, refunds, webhooks
 from marketplace.payments.forms import PayoutForm, RefundForm
-from marketplace.payments.gateway import PaymentError
+from marketplace.payments.gateway import PaymentError, card_enabled
 from marketplace.payments.models import LedgerKind, PaymentStatus, RefundStatus
 from marketplace.producers.models import Cooperative
 from marketplace.views import no_store
@@ -53,15 +55,24 @@ def _template_helpers(state):
         ledger_kind_label=lambda kind: KIND_LABELS.get(kind, kind),
         payment_status_label=lambda status: PAYMENT_STATUS_LABELS.get(status, status),
         refund_status_label=lambda status: REFUND_STATUS_LABELS.get(status, status),
-        card_payment_refusal=services.card_refusal,
+        card_payment_refusal=card.card_refusal,
     )
+
+
+@bp.record_once
+def _connect_to_orders(state):
+    """Checkout offers and starts card payments, and orders' moves reach the ledger, through
+    orders.signals: orders never imports payments."""
+    signals.register_payment_method(PaymentMethod.CARD, offered=card_enabled, refusal=card.card_refusal,
+                                    start=start_payment)
+    receivers.connect()
 
 
 @bp.app_context_processor
 def _order_payment():
     """`order_money(order)` for the order page (payments and refunds, queried when called)."""
-    return {"order_money": lambda order: services.money_of([order])[0],
-            "open_card_payment": services.open_payment}
+    return {"order_money": lambda order: refunds.money_of([order])[0],
+            "open_card_payment": card.open_payment}
 
 
 bp.after_request(no_store)
@@ -69,8 +80,8 @@ bp.after_request(no_store)
 
 def _visible_order(number):
     """The order if this visitor placed it (or looked it up as a guest), else 404."""
-    order = orders.get_order(number)
-    if order is None or not cart.may_open(order):
+    order = fulfilment.get_order(number)
+    if order is None or not shopper.may_open(order):
         abort(404)
     return order
 
@@ -83,13 +94,13 @@ def start_payment(order):
     """Send the buyer of a card order to Stripe's page; when Stripe refuses or does not answer,
     back to the order (kept, unpaid) with the reason and its "Pay by card" button."""
     try:
-        url = services.start(
+        url = card.start(
             order,
             success_url=url_for("payments.success", number=order.number, _external=True) + "?session_id={CHECKOUT_SESSION_ID}",
             cancel_url=url_for("payments.cancelled", number=order.number, _external=True),
         )
     except PaymentError as error:
-        flash(error.message, "error")
+        flash(str(error.message), "error")
         flash(_("Your order %(number)s is kept for you, unpaid: nothing was charged. Pay with the button below "
                 "when you are ready.", number=order.number), "info")
         return redirect(url_for("orders.order_detail", number=order.number))
@@ -112,7 +123,7 @@ def to_stripe(number):
     """A page of our own between the form and Stripe: the browser goes on at once (Refresh
     header), so that no form posts across to Stripe (CSP form-action 'self')."""
     order = _visible_order(number)
-    payment = services.open_payment(order)
+    payment = card.open_payment(order)
     if payment is None:
         return redirect(url_for("orders.order_detail", number=number))
     response = current_app.make_response(render_template("payments/to_stripe.html", order=order, payment=payment))
@@ -126,8 +137,8 @@ def success(number):
     order = _visible_order(number)
     session_id = request.args.get("session_id", "")[:255]
     if session_id:
-        services.confirm_return(order, session_id)
-        order = orders.get_order(number)
+        card.confirm_return(order, session_id)
+        order = fulfilment.get_order(number)
     return render_template("payments/returned.html", order=order, came_back_from="success", pay_form=ActionForm())
 
 
@@ -162,13 +173,13 @@ def stripe_webhook():
 @bp.get("/admin/payments")
 @require_role(Role.ADMIN)
 def admin_payments():
-    return render_template("payments/admin_payments.html", due=services.refunds_due(),
-                           pending=services.pending_refunds(), recent=services.recent_payments(),
+    return render_template("payments/admin_payments.html", due=refunds.refunds_due(),
+                           pending=refunds.pending_refunds(), recent=refunds.recent_payments(),
                            action_form=ActionForm())
 
 
 def _admin_order(number):
-    order = orders.get_order(number)
+    order = fulfilment.get_order(number)
     if order is None:
         abort(404)
     return order
@@ -196,7 +207,7 @@ def _refund_form(money):
 @bp.get("/admin/payments/<number>")
 @require_role(Role.ADMIN)
 def admin_order(number):
-    money = services.money_of([_admin_order(number)])[0]
+    money = refunds.money_of([_admin_order(number)])[0]
     return render_template("payments/admin_order.html", money=money, order=money.order, form=_refund_form(money),
                            action_form=ActionForm())
 
@@ -204,13 +215,13 @@ def admin_order(number):
 @bp.post("/admin/payments/<number>/refund")
 @require_role(Role.ADMIN)
 def admin_refund(number):
-    money = services.money_of([_admin_order(number)])[0]
+    money = refunds.money_of([_admin_order(number)])[0]
     form = _refund_form(money)
     if form.validate_on_submit():
         try:
-            made = services.refund(money.order, form.scope.data, form.restock.data, form.reason.data, signed_in_user())
-        except services.RefundRefused as error:
-            flash(error.message, "error")
+            made = refunds.refund(money.order, form.scope.data, form.restock.data, form.reason.data, signed_in_user())
+        except refunds.RefundRefused as error:
+            flash(str(error.message), "error")
         else:
             flash(_("Refunded %(amount)s; the buyer was told.", amount=price(made.amount_vnd)), "success")
         return redirect(url_for("payments.admin_order", number=number))
@@ -225,9 +236,9 @@ def admin_retry_refund(refund_id):
         flash(_("This form has expired; please try again."), "error")
         return redirect(url_for("payments.admin_payments"))
     try:
-        made = services.retry_refund(refund_id)
-    except services.RefundRefused as error:
-        flash(error.message, "error")
+        made = refunds.retry_refund(refund_id)
+    except refunds.RefundRefused as error:
+        flash(str(error.message), "error")
     else:
         flash(_("Refunded %(amount)s; the buyer was told.", amount=price(made.amount_vnd)), "success")
     return redirect(url_for("payments.admin_payments"))
@@ -240,7 +251,7 @@ def admin_retry_refund(refund_id):
 def _payout_form():
     """The payout form (a POST fills it in; the day defaults to today) and the balances it offers."""
     form = PayoutForm(paid_on=clock.today())
-    balances = services.cooperative_balances()
+    balances = payouts.cooperative_balances()
     form.cooperative_id.choices = [(row.cooperative.id, f"{row.cooperative.name} ({price(row.balance)})")
                                    for row in balances]
     return form, balances
@@ -256,10 +267,10 @@ def admin_payouts():
             form.cooperative_id.errors = [_("Choose a cooperative.")]
         else:
             try:
-                services.record_payout(cooperative, form.amount_vnd.data, form.bank_reference.data, form.paid_on.data,
+                payouts.record_payout(cooperative, form.amount_vnd.data, form.bank_reference.data, form.paid_on.data,
                                        signed_in_user(), form.note.data)
-            except services.PayoutRefused as error:
-                form.amount_vnd.errors = [*form.amount_vnd.errors, error.message]
+            except payouts.PayoutRefused as error:
+                form.amount_vnd.errors = [*form.amount_vnd.errors, str(error.message)]
             else:
                 flash(_("Payout recorded; %(name)s was told.", name=cooperative.name), "success")
                 return redirect(url_for("payments.admin_payouts"))
@@ -285,8 +296,8 @@ def _ledger_page(cooperative, admin=False, statement_form=None):
     today = clock.today()
     return render_template(
         "payments/ledger.html", cooperative=cooperative, balance=ledger.balance(cooperative.id), entries=entries,
-        payouts=services.payouts_of(cooperative.id), page=page, pages=max(1, -(-total // PER_PAGE)), admin=admin,
-        statement_form=statement_form or ExportForm(formdata=None, start=today.replace(day=1), end=today),
+        payouts=payouts.payouts_of(cooperative.id), page=page, pages=max(1, -(-total // PER_PAGE)), admin=admin,
+        statement_form=statement_form or PeriodForm(formdata=None, start=today.replace(day=1), end=today),
     )
 
 
@@ -307,11 +318,11 @@ def statement():
     if "start" not in request.args:
         return redirect(url_for("payments.ledger_page"))
     cooperative = current_cooperative()
-    form = ExportForm(request.args)
+    form = PeriodForm(request.args)
     if form.validate():
         try:
-            orders.check_period(form.start.data, form.end.data)
-        except orders.OrderError as error:
+            reports.check_period(form.start.data, form.end.data)
+        except Refusal as error:
             form.end.errors = [*form.end.errors, *error.problems]
         else:
             return _statement_csv(cooperative, form.start.data, form.end.data)
@@ -326,7 +337,7 @@ def _statement_csv(cooperative, start, end):
     writer.writerow(STATEMENT_HEADER)
     writer.writerow((start.isoformat(), "opening_balance", "", "", report.opening))
     for entry, balance in report.lines:
-        writer.writerow((orders.local_time(entry.created_at).strftime("%Y-%m-%d %H:%M"), entry.kind.value,
+        writer.writerow((reports.local_time(entry.created_at).strftime("%Y-%m-%d %H:%M"), entry.kind.value,
                          entry.reference, entry.amount_vnd, balance))
     writer.writerow((end.isoformat(), "closing_balance", "", "", report.closing))
     filename = f"statement-{cooperative.slug}-{start:%Y%m%d}-{end:%Y%m%d}.csv"

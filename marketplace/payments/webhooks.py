@@ -13,8 +13,10 @@ import logging
 import sqlalchemy as sa
 import stripe
 
+from marketplace import unitofwork
+from marketplace.errors import Refusal
 from marketplace.extensions import db
-from marketplace.payments import services
+from marketplace.payments import card, refunds
 from marketplace.payments.models import PaymentEvent
 
 log = logging.getLogger(__name__)
@@ -22,15 +24,15 @@ log = logging.getLogger(__name__)
 TOLERANCE_SECONDS = 300  # Stripe's own default
 
 HANDLERS = {
-    "checkout.session.completed": services.session_paid,
-    "checkout.session.async_payment_succeeded": services.session_paid,
-    "checkout.session.expired": services.session_expired,
-    "checkout.session.async_payment_failed": services.payment_failed,
-    "charge.refunded": services.charge_refunded,
+    "checkout.session.completed": card.session_paid,
+    "checkout.session.async_payment_succeeded": card.session_paid,
+    "checkout.session.expired": card.session_expired,
+    "checkout.session.async_payment_failed": card.payment_failed,
+    "charge.refunded": refunds.charge_refunded,
 }
 
 
-class BadEvent(Exception):
+class BadEvent(Refusal):
     """Not a genuine, well-formed Stripe event: answer 400, change nothing."""
 
 
@@ -63,7 +65,7 @@ def handle(event):
         db.session.flush()  # a duplicate stops here (or waits here for the first one's commit)
         result = handler(event["data"]["object"])
         record.order_id, record.outcome = result.order_id, result.outcome
-        db.session.commit()
+        unitofwork.commit()  # then what the handler registered for after the commit (mails, notices)
     except sa.exc.IntegrityError:
         db.session.rollback()
         if db.session.scalar(sa.select(PaymentEvent.id).where(PaymentEvent.event_id == record.event_id)) is None:
@@ -75,5 +77,4 @@ def handle(event):
         raise
     if result.outcome in ("unknown_order", "unknown_session", "unknown_payment", "amount_mismatch"):
         log.error("Stripe event %s (%s): %s", event["id"], event["type"], result.outcome)
-    result.done()
     return result.outcome

@@ -17,6 +17,7 @@ from marketplace.portal import services
 from marketplace.producers.profile import ProfileDetails
 from marketplace.program.labels import LEVEL_LABELS
 from marketplace.program.services import CertificateDetails
+from marketplace.stock.services import MAX_STOCK
 
 DESCRIPTION_MAX = 5000
 
@@ -127,16 +128,16 @@ class ProductForm(FlaskForm):
 
 
 class NewProductForm(ProductForm):
-    stock = _number_field(_l("Stock"), 0, services.MAX_STOCK,
-                          _l("Enter the stock as a whole number from 0 to %(max)s.", max=services.MAX_STOCK))
+    stock = _number_field(_l("Stock"), 0, MAX_STOCK,
+                          _l("Enter the stock as a whole number from 0 to %(max)s.", max=MAX_STOCK))
 
     def starting_stock(self):
         return _whole(self.stock.data) or 0
 
 
 class StockForm(FlaskForm):
-    stock = _number_field(_l("Stock now"), 0, services.MAX_STOCK,
-                          _l("Enter the stock as a whole number from 0 to %(max)s.", max=services.MAX_STOCK),
+    stock = _number_field(_l("Stock now"), 0, MAX_STOCK,
+                          _l("Enter the stock as a whole number from 0 to %(max)s.", max=MAX_STOCK),
                           required=True)
     seen = HiddenField()
     note = StringField(_l("Why (optional, e.g. new batch, damaged boxes)"), filters=[strip], validators=[max_length(200)])

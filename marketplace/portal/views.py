@@ -11,8 +11,8 @@ from marketplace.catalog.models import Product, ProductImage, ProductStatus
 from marketplace.catalog.photos import UploadError, read_upload
 from marketplace.catalog.publishing import missing_for_publication
 from marketplace.catalog.rules import CertificateError
-from marketplace.extensions import db
 from marketplace.errors import Refusal
+from marketplace.extensions import db
 from marketplace.forms import show_refusal
 from marketplace.portal import photos, services
 from marketplace.portal.forms import CertificateForm, NewProductForm, ProductForm, ProfileForm, StockForm
@@ -21,6 +21,7 @@ from marketplace.producers.authz import current_cooperative, owned_by_current_co
 from marketplace.producers.models import CooperativePhoto
 from marketplace.producers.organisations import NotApproved
 from marketplace.program import services as program
+from marketplace.stock import files as stock_files, services as stock
 from marketplace.views import act, no_store
 
 bp = Blueprint("portal", __name__, url_prefix="/portal")
@@ -133,7 +134,7 @@ def product_new():
     if form.validate_on_submit():
         try:
             product = services.create_product(current_cooperative(), form.details(), form.starting_stock(), signed_in_user())
-        except services.PortalError as error:
+        except Refusal as error:
             show_refusal(form, error)
         else:
             flash(_("Saved as a draft. Add photos, then publish it."), "success")
@@ -285,18 +286,18 @@ def product_stock(product_id):
         new_stock, seen = form.values()
         try:
             if seen is None:
-                raise services.StockConflict(product.stock)
-            changed = services.change_stock(product, new_stock, seen, signed_in_user(), form.note.data)
-        except services.PortalError as error:
+                raise stock.StockConflict(product.stock)
+            changed = stock.change(product, new_stock, seen, signed_in_user(), form.note.data)
+        except Refusal as error:
             show_refusal(form, error)
-            if isinstance(error, services.StockConflict):
+            if isinstance(error, stock.StockConflict):
                 form.seen.data = str(error.current)
         else:
             flash(_("Stock saved.") if changed else _("The stock was already %(n)s: nothing changed.", n=new_stock),
                   "success")
             return redirect(url_for("portal.product_stock", product_id=product.id))
     return render_template("portal/product_stock.html", product=product, form=form,
-                           history=services.stock_history(product))
+                           history=stock.history(product))
 
 
 @bp.route("/stock", methods=["GET", "POST"])
@@ -308,11 +309,11 @@ def stock_file():
         storage = request.files.get("file")
         try:
             if storage is None or not storage.filename:
-                raise services.PortalError(_("Choose a CSV file."))
-            text = services.decode_stock_file(storage.stream.read(services.MAX_STOCK_FILE_BYTES + 1))
-            checked = services.read_stock_file(current_cooperative(), text)
-            content = services.encode_for_form(text)
-        except services.PortalError as refused:
+                raise stock.StockError(_("Choose a CSV file."))
+            text = stock_files.decode(storage.stream.read(stock_files.MAX_BYTES + 1))
+            checked = stock_files.read(current_cooperative(), text)
+            content = stock_files.encode_for_form(text)
+        except Refusal as refused:
             error = refused.message
     return render_template("portal/stock_file.html", checked=checked, content=content, error=error)
 
@@ -322,7 +323,7 @@ def stock_file():
 def stock_file_download():
     cooperative = current_cooperative()
     # The byte order mark makes spreadsheet programs read the file as UTF-8.
-    return Response("\ufeff" + services.current_stock_file(cooperative), mimetype="text/csv",
+    return Response("\ufeff" + stock_files.current(cooperative), mimetype="text/csv",
                     headers={"Content-Disposition": f"attachment; filename=stock-{cooperative.slug}.csv"})
 
 
@@ -330,10 +331,10 @@ def stock_file_download():
 @require_approved_cooperative
 def stock_file_apply():
     try:
-        text = services.decode_from_form(request.form.get("content"))
-        applied = services.apply_stock_file(current_cooperative(), text, signed_in_user())
-    except services.PortalError as error:
-        flash(error.message, "error")
+        text = stock_files.decode_from_form(request.form.get("content"))
+        applied = stock_files.apply(current_cooperative(), text, signed_in_user())
+    except Refusal as error:
+        flash(str(error.message), "error")
         return redirect(url_for("portal.stock_file"))
     flash(_("Stock file applied: %(n)s products changed.", n=applied.change_count), "success")
     return redirect(url_for("portal.products"))

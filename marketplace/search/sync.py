@@ -18,6 +18,7 @@ from flask import current_app, has_app_context
 
 from marketplace import unitofwork
 from marketplace.catalog.models import OcopCategory, OcopCertificate, Product
+from marketplace.extensions import db
 from marketplace.producers.models import Cooperative
 
 log = logging.getLogger(__name__)
@@ -63,26 +64,23 @@ def changes_in(objects):
 
 def note(session, changes):
     """Send `changes` to the index once the session's transaction commits."""
-    session.info.setdefault(SESSION_KEY, Changes()).update(changes)
-    _send_after_commit(session)
-
-
-def _send_after_commit(session):
-    noted = session.info.get(SESSION_KEY)
+    noted = session.info.setdefault(SESSION_KEY, Changes())
+    noted.update(changes)
     if noted:
         unitofwork.after_commit(noted.send)  # the same bound method: registered once
+
+
+def note_changed(product_ids=()):
+    """Reindex these products after the open transaction commits (forgotten on rollback):
+    for changes the flush hook cannot see, such as a bulk UPDATE of their stock that makes
+    them sold out or back in stock (a search facet)."""
+    note(db.session(), Changes(product_ids=set(product_ids)))
 
 
 def _after_flush(session, flush_context):
     changes = changes_in(chain(session.new, session.dirty, session.deleted))
     if changes:
         note(session, changes)
-
-
-def _before_commit(session):
-    # Changes put straight into session.info[SESSION_KEY] (UPDATE statements the flush does
-    # not see) are sent too.
-    _send_after_commit(session)
 
 
 def _transaction_ended(session):
@@ -93,8 +91,8 @@ def _transaction_ended(session):
 
 def listen(session):
     """Install the hooks on a session (or scoped session / sessionmaker), once."""
-    hooks = (("after_flush", _after_flush), ("before_commit", _before_commit),
-             ("after_commit", _transaction_ended), ("after_rollback", _transaction_ended))
+    hooks = (("after_flush", _after_flush), ("after_commit", _transaction_ended),
+             ("after_rollback", _transaction_ended))
     for name, hook in hooks:
         if not sa.event.contains(session, name, hook):
             sa.event.listen(session, name, hook)

@@ -309,12 +309,12 @@ def _value_chain_world(company, cooperative_a, product_a):
 
 def _orders_world(app, consumer, product_a):
     """An order of the consumer and a guest's, both with a shipment of cooperative A."""
-    from marketplace.orders import services
+    from marketplace.orders import checkout
 
     def order(user, key):
-        delivery = services.Delivery("Khách", "0912345678", "khach@example.vn", 86, 28903, "1 Đường A")
-        line = services.LineRequest(product_a.id, 1, product_a.price_vnd)
-        return services.place_order(delivery, [line], f"matrix-{key}-0123456789", user=user)
+        delivery = checkout.Delivery("Khách", "0912345678", "khach@example.vn", 86, 28903, "1 Đường A")
+        line = checkout.LineRequest(product_a.id, 1, product_a.price_vnd)
+        return checkout.place_order(delivery, [line], f"matrix-{key}-0123456789", user=user)
 
     with app.test_request_context():
         mine, guests = order(consumer, "consumer"), order(None, "guest")

@@ -4,6 +4,7 @@ import enum
 
 import pytest
 import sqlalchemy as sa
+from flask_babel import force_locale
 
 from marketplace import unitofwork
 from marketplace.config import env
@@ -170,5 +171,6 @@ def test_of_two_moves_from_the_same_status_one_wins(lamp_table):
     db.session.execute(sa.text("UPDATE test_lamps SET status = 'amber' WHERE id = :id"), {"id": lamp.id})
     with pytest.raises(StatusConflict) as refused:
         LIGHTS.move(lamp, Light.AMBER)
-    assert "same moment" in str(refused.value.message)
+    with force_locale("en"):
+        assert "same moment" in str(refused.value.message)
     assert db.session.scalars(sa.select(StatusHistory)).all() == []

@@ -4,12 +4,7 @@ import ast
 from collections import defaultdict
 from pathlib import Path
 
-import pytest
-
 import marketplace
-
-# Issue 11 is moving code between packages: these hold once it is done (the marker goes then).
-pytestmark = pytest.mark.xfail(reason="walls being built (issue 11)", strict=False)
 
 ROOT = Path(marketplace.__file__).parent
 

@@ -5,7 +5,7 @@ import pytest
 
 from marketplace.extensions import db
 from marketplace.mail import outbox as mail_outbox
-from marketplace.orders import services
+from marketplace.orders import checkout
 from tests.factories import make_cooperative, make_product
 
 _tokens = itertools.count(1)
@@ -24,7 +24,7 @@ def delivery(**fields):
         "street": "12 Đường Nguyễn Đình Chiểu",
     }
     values.update(fields)
-    return services.Delivery(**values)
+    return checkout.Delivery(**values)
 
 
 def token():
@@ -33,12 +33,12 @@ def token():
 
 def lines(*pairs):
     """LineRequests from (product, quantity) pairs, at the product's current price."""
-    return [services.LineRequest(product.id, quantity, product.price_vnd) for product, quantity in pairs]
+    return [checkout.LineRequest(product.id, quantity, product.price_vnd) for product, quantity in pairs]
 
 
 def place(*pairs, user=None, language="en", **delivery_fields):
     """Place an order of (product, quantity) pairs through the service (mails in `language`)."""
-    return services.place_order(delivery(**delivery_fields), lines(*pairs), token(), user=user, language=language)
+    return checkout.place_order(delivery(**delivery_fields), lines(*pairs), token(), user=user, language=language)
 
 
 @pytest.fixture(autouse=True)

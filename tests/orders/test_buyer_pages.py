@@ -5,7 +5,7 @@ import sqlalchemy as sa
 
 from marketplace.catalog.models import Product, ProductStatus
 from marketplace.extensions import db
-from marketplace.orders import services
+from marketplace.orders import fulfilment, reviews
 from marketplace.orders.models import ProductReview
 from tests.factories import make_user, sign_in_as
 from tests.orders.conftest import place
@@ -18,9 +18,9 @@ def _remember(client, order):
 
 def _deliver(order):
     for shipment in order.shipments:
-        services.confirm_shipment(shipment, None)
-        services.ship_shipment(shipment, None, "ghtk", "S12345.GHTK")
-        services.deliver_shipment(shipment, None)
+        fulfilment.confirm_shipment(shipment, None)
+        fulfilment.ship_shipment(shipment, None, "ghtk", "S12345.GHTK")
+        fulfilment.deliver_shipment(shipment, None)
 
 
 def test_my_orders_lists_only_mine_with_shipment_status_and_tracking(client, two_cooperatives, count_queries):
@@ -28,8 +28,8 @@ def test_my_orders_lists_only_mine_with_shipment_status_and_tracking(client, two
     me, other = make_user(), make_user()
     mine = place((product_a, 1), (product_b, 1), user=me)
     theirs = place((product_a, 1), user=other)
-    services.confirm_shipment(mine.shipments[0], None)
-    services.ship_shipment(mine.shipments[0], None, "ghn", "GHN777")
+    fulfilment.confirm_shipment(mine.shipments[0], None)
+    fulfilment.ship_shipment(mine.shipments[0], None, "ghn", "GHN777")
     for _ in range(3):
         place((product_b, 1), user=me)
     db.session.commit()
@@ -102,8 +102,8 @@ def test_guest_cancels_before_shipping_and_stock_comes_back(client, two_cooperat
 def test_no_cancel_button_once_shipped(client, two_cooperatives):
     _, product_a, _, _ = two_cooperatives
     order = place((product_a, 1))
-    services.confirm_shipment(order.shipments[0], None)
-    services.ship_shipment(order.shipments[0], None, "vnpost", "EB1234VN")
+    fulfilment.confirm_shipment(order.shipments[0], None)
+    fulfilment.ship_shipment(order.shipments[0], None, "vnpost", "EB1234VN")
     _remember(client, order)
     html = client.get(f"/orders/{order.number}?lang=en").get_data(as_text=True)
     assert 'id="cancel-order"' not in html and "EB1234VN" in html and "VNPost" in html
@@ -164,8 +164,8 @@ def test_product_page_shows_the_average_of_reviews(client, two_cooperatives):
         buyer = make_user()
         order = place((product_a, 1), user=buyer)
         _deliver(order)
-        services.add_review(buyer, product_a.id, rating, "")
-    summary = services.product_reviews(product_a.id)
+        reviews.add_review(buyer, product_a.id, rating, "")
+    summary = reviews.product_reviews(product_a.id)
     assert (summary.count, summary.average) == (3, 4.3)
     page = client.get(f"/products/{product_a.slug}?lang=en").get_data(as_text=True)
     assert "<strong>4.3</strong>/5" in page and "3 reviews by verified buyers" in page
@@ -182,5 +182,5 @@ def test_order_status_shown_to_the_buyer_follows_the_cooperative(client, two_coo
     _, product_a, _, _ = two_cooperatives
     order = place((product_a, 1))
     _remember(client, order)
-    services.confirm_shipment(order.shipments[0], None)
+    fulfilment.confirm_shipment(order.shipments[0], None)
     assert "Confirmed" in client.get(f"/orders/{order.number}?lang=en").get_data(as_text=True)

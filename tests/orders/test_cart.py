@@ -6,7 +6,7 @@ import sqlalchemy as sa
 
 from marketplace.catalog.models import ProductStatus
 from marketplace.extensions import db
-from marketplace.orders import services
+from marketplace.orders import carts
 from marketplace.orders.models import CartLine
 from tests.conftest import make_test_app
 from tests.factories import PASSWORD, make_product, make_user, sign_in_as
@@ -44,7 +44,7 @@ def test_adding_redirects_back_to_the_page_it_came_from(client, two_cooperatives
 
 def test_cart_summary_shipping_is_free_from_the_threshold(app, two_cooperatives):
     _, product_a, _, _ = two_cooperatives
-    summary = services.summarise_cart({product_a.id: services.CartItem(product_a.id, 4, 85000)})
+    summary = carts.summarise_cart({product_a.id: carts.CartItem(product_a.id, 4, 85000)})
     assert (summary.goods_total, summary.shipping_total, summary.total) == (340000, 0, 340000)
     assert summary.groups[0].missing_for_free_shipping is None
 
@@ -152,27 +152,27 @@ def test_guest_cart_merges_into_the_member_cart_at_sign_in(client, two_cooperati
     _, product_a, _, product_b = two_cooperatives
     member = make_user(email="lan@example.vn")
     db.session.commit()
-    services.save_user_cart_items(member, [services.CartItem(product_a.id, 7, 80000)])
+    carts.save_user_cart_items(member, [carts.CartItem(product_a.id, 7, 80000)])
     add(client, product_a, "6")  # 7 + 6 > 10 in stock: capped at the stock
     add(client, product_b, "2")
     response = client.post("/sign-in", data={"email": "lan@example.vn", "password": PASSWORD})
     assert response.status_code == 302
     with client.session_transaction() as session:
         assert "cart" not in session and "_user_id" in session
-    assert services.user_cart_items(member) == {
-        product_a.id: services.CartItem(product_a.id, 10, 80000),  # keeps the price the member saw
-        product_b.id: services.CartItem(product_b.id, 2, 120000),
+    assert carts.user_cart_items(member) == {
+        product_a.id: carts.CartItem(product_a.id, 10, 80000),  # keeps the price the member saw
+        product_b.id: carts.CartItem(product_b.id, 2, 120000),
     }
 
 
 def test_merge_keeps_what_either_cart_held_when_stock_ran_out(app, two_cooperatives):
     _, product_a, _, _ = two_cooperatives
     member = make_user()
-    services.save_user_cart_items(member, [services.CartItem(product_a.id, 3, 85000)])
+    carts.save_user_cart_items(member, [carts.CartItem(product_a.id, 3, 85000)])
     product_a.stock = 0
     db.session.commit()
-    services.merge_guest_cart(member, {product_a.id: services.CartItem(product_a.id, 2, 85000), 424242: services.CartItem(424242, 1, 1)})
-    assert services.user_cart_items(member) == {product_a.id: services.CartItem(product_a.id, 3, 85000)}
+    carts.merge_guest_cart(member, {product_a.id: carts.CartItem(product_a.id, 2, 85000), 424242: carts.CartItem(424242, 1, 1)})
+    assert carts.user_cart_items(member) == {product_a.id: carts.CartItem(product_a.id, 3, 85000)}
 
 
 def test_an_altered_session_cart_is_ignored_line_by_line(client, two_cooperatives):

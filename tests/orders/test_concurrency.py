@@ -5,9 +5,10 @@ import sqlalchemy as sa
 
 from marketplace.catalog.models import Product
 from marketplace.extensions import db
-from marketplace.orders import services
+from marketplace.orders import checkout, fulfilment
 from marketplace.orders.models import Order, OrderLine, Status
-from marketplace.orders.services import OrderRejected
+from marketplace.orders.errors import OrderRejected
+from marketplace.statemachine import IllegalTransition, StatusConflict
 from tests.concurrency import postgres_only, run_together  # noqa: F401 - a fixture
 from tests.factories import make_product
 from tests.orders.conftest import delivery, lines, place, token
@@ -23,8 +24,8 @@ def _postgres_only(postgres_only):
 def test_twenty_buyers_for_the_last_five_units(app):
     product = make_product(stock=5, price_vnd=85000)
     db.session.commit()
-    buy = [services.LineRequest(product.id, 1, 85000)]
-    results = run_together(app, 20, lambda i: services.place_order(delivery(), buy, token()).number)
+    buy = [checkout.LineRequest(product.id, 1, 85000)]
+    results = run_together(app, 20, lambda i: checkout.place_order(delivery(), buy, token()).number)
 
     placed = [r for r in results if isinstance(r, str)]
     refused = [r for r in results if isinstance(r, OrderRejected)]
@@ -47,7 +48,7 @@ def test_buyers_of_overlapping_carts_never_deadlock_or_oversell(app):
     carts = [lines((first, 1), (second, 1)), lines((second, 1), (first, 1))]
 
     def buy(i):
-        return services.place_order(delivery(), carts[i % 2], token()).number
+        return checkout.place_order(delivery(), carts[i % 2], token()).number
 
     results = run_together(app, 10, buy)
     assert sum(isinstance(r, str) for r in results) == 6
@@ -60,7 +61,7 @@ def test_a_form_submitted_eight_times_at_once_places_one_order(app):
     product = make_product(stock=50)
     db.session.commit()
     same, cart = token(), lines((product, 2))
-    results = run_together(app, 8, lambda i: services.place_order(delivery(), cart, same).id)
+    results = run_together(app, 8, lambda i: checkout.place_order(delivery(), cart, same).id)
     assert len(set(results)) == 1 and isinstance(results[0], int), results
     assert db.session.scalar(sa.select(sa.func.count(Order.id))) == 1
     db.session.expire_all()
@@ -75,13 +76,13 @@ def test_stock_comes_back_once_when_cancelled_many_times_at_once(app):
 
     def cancel(i):
         if i % 2:
-            return services.cancel_order(db.session.get(Order, order_id), None, "đổi ý")
-        shipment = services.get_shipment(shipment_id)
-        return services.cancel_shipment(shipment, None, "hết hàng")
+            return fulfilment.cancel_order(db.session.get(Order, order_id), None, "đổi ý")
+        shipment = fulfilment.get_shipment(shipment_id)
+        return fulfilment.cancel_shipment(shipment, None, "hết hàng")
 
     results = run_together(app, 8, cancel)
     assert sum(not isinstance(r, Exception) for r in results) == 1, results
-    assert all(isinstance(r, (services.IllegalTransition, services.StatusConflict)) for r in results if isinstance(r, Exception))
+    assert all(isinstance(r, (IllegalTransition, StatusConflict)) for r in results if isinstance(r, Exception))
     db.session.expire_all()
     assert db.session.scalar(sa.select(Product.stock).where(Product.id == product.id)) == 10
     assert db.session.get(Order, order_id).status == Status.CANCELLED

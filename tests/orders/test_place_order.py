@@ -9,9 +9,10 @@ import sqlalchemy as sa
 from marketplace import clock
 from marketplace.catalog.models import Product, ProductStatus
 from marketplace.extensions import db
-from marketplace.orders import services
+from marketplace.orders import carts, checkout, fulfilment
 from marketplace.orders.models import Order, OrderLine, PaymentMethod, Shipment, Status, StatusChange
-from marketplace.orders.services import OrderRejected
+from marketplace.orders.errors import OrderRejected
+from marketplace.stock import services as stock
 from marketplace.producers.models import ApprovalStatus
 from tests.factories import make_certificate, make_cooperative, make_product, make_user
 from tests.orders.conftest import HA_NOI, MO_CAY, delivery, lines, place, token
@@ -41,10 +42,10 @@ def test_order_splits_per_cooperative_with_shipping_and_totals(two_cooperatives)
 
 def test_shipping_fee_rule():
     cooperative = type("C", (), {"shipping_fee_vnd": 30000, "free_shipping_from_vnd": 300000})()
-    assert services.shipping_fee(cooperative, 299999) == 30000
-    assert services.shipping_fee(cooperative, 300000) == 0
+    assert carts.shipping_fee(cooperative, 299999) == 30000
+    assert carts.shipping_fee(cooperative, 300000) == 0
     cooperative.free_shipping_from_vnd = None
-    assert services.shipping_fee(cooperative, 10**9) == 30000
+    assert carts.shipping_fee(cooperative, 10**9) == 30000
 
 
 def test_lines_keep_their_snapshot_after_the_catalogue_changes(two_cooperatives):
@@ -77,9 +78,9 @@ def test_every_short_line_is_named_and_nothing_is_written(two_cooperatives):
 
 def test_a_changed_price_or_unknown_product_refuses_the_order(two_cooperatives):
     _, product_a, _, product_b = two_cooperatives
-    tampered = [services.LineRequest(product_a.id, 1, 1000), services.LineRequest(987654, 1, 1000)]
+    tampered = [checkout.LineRequest(product_a.id, 1, 1000), checkout.LineRequest(987654, 1, 1000)]
     with pytest.raises(OrderRejected) as refused:
-        services.place_order(delivery(), tampered, token())
+        checkout.place_order(delivery(), tampered, token())
     assert refused.value.problems == [
         "The price of Durian coconut candy changed from ₫1,000 to ₫85,000; check your order again.",
         "Your cart lists a product that does not exist; remove it from your cart.",
@@ -111,8 +112,8 @@ def test_an_expired_certificate_does_not_stop_buying(app):
 def test_resubmitting_the_same_token_returns_the_same_order(two_cooperatives):
     _, product_a, _, _ = two_cooperatives
     same = token()
-    first = services.place_order(delivery(), lines((product_a, 2)), same)
-    again = services.place_order(delivery(), lines((product_a, 2)), same)
+    first = checkout.place_order(delivery(), lines((product_a, 2)), same)
+    again = checkout.place_order(delivery(), lines((product_a, 2)), same)
     assert again.id == first.id
     assert db.session.scalar(sa.select(sa.func.count(Order.id))) == 1
     assert _stock(product_a) == 8
@@ -122,14 +123,14 @@ def test_a_token_of_another_members_order_is_refused(two_cooperatives):
     _, product_a, _, _ = two_cooperatives
     owner, other = make_user(), make_user()
     same = token()
-    services.place_order(delivery(), lines((product_a, 1)), same, user=owner)
+    checkout.place_order(delivery(), lines((product_a, 1)), same, user=owner)
     with pytest.raises(OrderRejected):
-        services.place_order(delivery(), lines((product_a, 1)), same, user=other)
+        checkout.place_order(delivery(), lines((product_a, 1)), same, user=other)
 
 
 def test_duplicate_product_lines_add_up(two_cooperatives):
     _, product_a, _, _ = two_cooperatives
-    order = services.place_order(delivery(), lines((product_a, 2), (product_a, 3)), token())
+    order = checkout.place_order(delivery(), lines((product_a, 2), (product_a, 3)), token())
     assert [line.quantity for line in order.lines] == [5]
 
 
@@ -137,7 +138,7 @@ def test_duplicate_product_lines_add_up(two_cooperatives):
 def test_quantities_out_of_range_are_refused(two_cooperatives, quantity):
     _, product_a, _, _ = two_cooperatives
     with pytest.raises(OrderRejected) as refused:
-        services.place_order(delivery(), [services.LineRequest(product_a.id, quantity, 85000)], token())
+        checkout.place_order(delivery(), [checkout.LineRequest(product_a.id, quantity, 85000)], token())
     assert refused.value.problems == ["Each quantity must be from 1 to 999."]
 
 
@@ -156,14 +157,14 @@ def test_quantities_out_of_range_are_refused(two_cooperatives, quantity):
 def test_bad_delivery_details_are_refused(two_cooperatives, fields, problem):
     _, product_a, _, _ = two_cooperatives
     with pytest.raises(OrderRejected) as refused:
-        services.place_order(delivery(**fields), lines((product_a, 1)), token())
+        checkout.place_order(delivery(**fields), lines((product_a, 1)), token())
     assert any(problem in p for p in refused.value.problems), refused.value.problems
     assert db.session.scalar(sa.select(sa.func.count(Order.id))) == 0
 
 
 def test_phone_and_tax_code_are_normalised(two_cooperatives):
     _, product_a, _, _ = two_cooperatives
-    order = services.place_order(
+    order = checkout.place_order(
         delivery(phone="+84 912.345.678", invoice_company="Công ty TNHH Dừa Xanh",
                  invoice_tax_code="0312345678-001", invoice_address="1 Lê Lợi, Vĩnh Long"),
         lines((product_a, 1)), token(),
@@ -174,7 +175,7 @@ def test_phone_and_tax_code_are_normalised(two_cooperatives):
 
 def test_empty_order_is_refused(app):
     with pytest.raises(OrderRejected) as refused:
-        services.place_order(delivery(), [], token())
+        checkout.place_order(delivery(), [], token())
     assert refused.value.problems == ["Your cart is empty."]
 
 
@@ -183,15 +184,15 @@ def test_order_numbers_carry_the_year_and_the_id(two_cooperatives):
     orders = [place((product_a, 1)) for _ in range(3)]
     year = clock.today().year
     assert [o.number for o in orders] == [f"OCOP-{year}-{o.id:06d}" for o in orders]
-    assert services.get_order(f" ocop-{year}-{orders[1].id:06d} ").id == orders[1].id
+    assert fulfilment.get_order(f" ocop-{year}-{orders[1].id:06d} ").id == orders[1].id
     for wrong in (f"OCOP-{year - 1}-{orders[1].id:06d}", f"OCOP-{year}-999999", "OCOP-12-1", "", None):
-        assert services.get_order(wrong) is None
+        assert fulfilment.get_order(wrong) is None
 
 
 def test_card_orders_wait_for_payment_and_announce_nothing(two_cooperatives, outbox):
     # The seam for card payments: the order and its shipments wait; stock is held meanwhile.
     _, product_a, _, _ = two_cooperatives
-    order = services.place_order(delivery(), lines((product_a, 1)), token(), payment_method=PaymentMethod.CARD)
+    order = checkout.place_order(delivery(), lines((product_a, 1)), token(), payment_method=PaymentMethod.CARD)
     assert order.status == Status.AWAITING_PAYMENT
     assert [s.status for s in order.shipments] == [Status.AWAITING_PAYMENT]
     assert outbox == []
@@ -205,7 +206,7 @@ def test_placing_mails_the_buyer_in_their_language_and_tells_the_cooperative(two
     coop_a, product_a, _, _ = two_cooperatives
     staff = make_cooperative_staff(coop_a, language="en", email="staff@htx.vn")
     db.session.commit()
-    order = services.place_order(delivery(email="buyer@example.com"), lines((product_a, 2)), token(), language="en")
+    order = checkout.place_order(delivery(email="buyer@example.com"), lines((product_a, 2)), token(), language="en")
     mails = {m["To"]: m for m in outbox}
     confirmation = mails["buyer@example.com"]
     assert confirmation["Subject"] == f"Your order {order.number}"
@@ -227,8 +228,9 @@ def test_vietnamese_buyers_get_vietnamese_prices_in_mail(two_cooperatives, outbo
 def test_stock_never_goes_negative_even_without_the_lock(two_cooperatives):
     # The guarded decrement refuses on its own; the CHECK constraint is the last line.
     _, product_a, _, _ = two_cooperatives
-    assert services._take_stock(product_a.id, 11) is None
-    assert services._take_stock(product_a.id, 10) == 0
+    with pytest.raises(stock.StockShort):
+        stock.take({product_a.id: 11})
+    stock.take({product_a.id: 10})
     db.session.commit()
     assert _stock(product_a) == 0
 
@@ -243,12 +245,12 @@ def test_products_of_a_pending_cooperative_are_not_for_sale(app):
 def test_a_price_changed_while_the_order_was_written_is_caught_under_the_lock(two_cooperatives, monkeypatch):
     # The order is written before the rows are locked; the locked rows are checked again.
     _, product_a, _, _ = two_cooperatives
-    locked_read = services._lock_products
+    locked_read = checkout._lock_products
 
     def price_moved_meanwhile(product_ids):
         return {pid: (price + 5000, stock) for pid, (price, stock) in locked_read(product_ids).items()}
 
-    monkeypatch.setattr(services, "_lock_products", price_moved_meanwhile)
+    monkeypatch.setattr(checkout, "_lock_products", price_moved_meanwhile)
     with pytest.raises(OrderRejected) as refused:
         place((product_a, 1))
     assert refused.value.problems == [
@@ -279,6 +281,6 @@ def test_search_hears_when_a_product_sells_out_and_comes_back(two_cooperatives):
     assert in_stock() == [product_a.id]  # 1 left
     second = place((product_a, 1))
     assert in_stock() == []
-    services.cancel_order(second, None)
+    fulfilment.cancel_order(second, None)
     assert in_stock() == [product_a.id]
     assert first.id != second.id

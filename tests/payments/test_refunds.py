@@ -7,9 +7,9 @@ import sqlalchemy as sa
 
 from marketplace.accounts.models import Role
 from marketplace.extensions import db
-from marketplace.orders import services as orders
+from marketplace.orders import fulfilment
 from marketplace.orders.models import Status
-from marketplace.payments import ledger, services
+from marketplace.payments import card, ledger, refunds
 from marketplace.payments.models import Payment, PaymentStatus, Refund, RefundSource, RefundStatus
 from tests.factories import make_user, sign_in_as
 from tests.orders.conftest import place
@@ -34,7 +34,7 @@ def paid(fake_stripe, *pairs, user=None):
     order = place_card_order(*pairs, user=user)
     start(order)
     session_id = db.session.scalars(sa.select(Payment.session_id).where(Payment.order_id == order.id)).all()[-1]
-    services.mark_paid(fake_stripe.pay(session_id))
+    card.mark_paid(fake_stripe.pay(session_id))
     return reload(order)
 
 
@@ -106,7 +106,7 @@ def test_a_cash_on_delivery_refund_is_recorded_for_a_delivered_part_only_and_res
     order = place((shop["candy"], 2), (shop["oil"], 1))
     candy_part = next(s for s in order.shipments if s.cooperative_id == shop["coop_a"].id)
     assert "Nothing can be refunded" in refund_page(admin_client, order)  # no money was collected yet
-    for move in (orders.confirm_shipment, lambda s, a: orders.ship_shipment(s, a, "own"), orders.deliver_shipment):
+    for move in (fulfilment.confirm_shipment, lambda s, a: fulfilment.ship_shipment(s, a, "own"), fulfilment.deliver_shipment):
         move(candy_part, None)
     assert balance(shop["coop_a"]) == 191500 and balance(shop["coop_b"]) == 0  # credited on delivery
 
@@ -124,7 +124,7 @@ def test_a_cash_on_delivery_refund_is_recorded_for_a_delivered_part_only_and_res
 def test_a_delivered_cash_order_refunded_in_full_ends_refunded(admin_client, shop):
     order = place((shop["candy"], 1))
     shipment = order.shipments[0]
-    for move in (orders.confirm_shipment, lambda s, a: orders.ship_shipment(s, a, "own"), orders.deliver_shipment):
+    for move in (fulfilment.confirm_shipment, lambda s, a: fulfilment.ship_shipment(s, a, "own"), fulfilment.deliver_shipment):
         move(shipment, None)
     post_refund(admin_client, order, "order", restock=False)
     assert reload(order).status == Status.REFUNDED and stock(shop["candy"]) == 9
@@ -171,15 +171,15 @@ def test_refunding_a_payment_for_a_cancelled_order_touches_neither_stock_nor_led
     order = place_card_order((shop["candy"], 2))
     start(order)
     post_event(client, make_event("checkout.session.expired", fake_stripe.expire("cs_test_1")))
-    services.mark_paid(fake_stripe.pay("cs_test_1"))  # paid at the last second
-    assert stock(shop["candy"]) == 10 and [m.order.id for m in services.refunds_due()] == [order.id]
+    card.mark_paid(fake_stripe.pay("cs_test_1"))  # paid at the last second
+    assert stock(shop["candy"]) == 10 and [m.order.id for m in refunds.refunds_due()] == [order.id]
     assert order.number in admin_client.get("/admin/payments?lang=en").get_data(as_text=True)
 
     post_refund(admin_client, order, "order")
     (_, _, form, _), = fake_stripe.calls("/v1/refunds")
     assert form["amount"] == "200000"
     assert reload(order).status == Status.REFUNDED and stock(shop["candy"]) == 10 and entries() == []
-    assert services.refunds_due() == []
+    assert refunds.refunds_due() == []
 
 
 def test_a_second_payment_of_the_same_order_is_refunded_on_its_own(admin_client, fake_stripe, shop):
@@ -188,26 +188,26 @@ def test_a_second_payment_of_the_same_order_is_refunded_on_its_own(admin_client,
     db.session.execute(sa.update(Payment).values(status=PaymentStatus.FAILED))  # as if lost, then retried
     db.session.commit()
     start(order)
-    services.mark_paid(fake_stripe.pay("cs_test_2"))
-    services.mark_paid(fake_stripe.pay("cs_test_1"))  # the first one was paid too, in another tab
-    due, = services.refunds_due()
+    card.mark_paid(fake_stripe.pay("cs_test_2"))
+    card.mark_paid(fake_stripe.pay("cs_test_1"))  # the first one was paid too, in another tab
+    due, = refunds.refunds_due()
     assert due.due_back == 200000 and len(due.surplus) == 1
     surplus = due.surplus[0]
     post_refund(admin_client, order, f"payment:{surplus.id}", restock=False)
     (_, _, form, _), = fake_stripe.calls("/v1/refunds")
     assert (form["payment_intent"], form["amount"]) == (f"pi_{surplus.session_id}", "200000")
-    assert reload(order).status == Status.PAID and balance(shop["coop_a"]) == 191500 and services.refunds_due() == []
+    assert reload(order).status == Status.PAID and balance(shop["coop_a"]) == 191500 and refunds.refunds_due() == []
 
 
 def test_a_part_a_cooperative_cancelled_after_payment_is_due_back_and_restocked_once(admin_client, fake_stripe, shop):
     order = paid(fake_stripe, (shop["candy"], 2), (shop["oil"], 1))
     oil_part = next(s for s in order.shipments if s.cooperative_id == shop["coop_b"].id)
-    orders.cancel_shipment(oil_part, None, "Out of oil")
+    fulfilment.cancel_shipment(oil_part, None, "Out of oil")
     assert stock(shop["oil"]) == 10
-    due, = services.refunds_due()
+    due, = refunds.refunds_due()
     assert due.due_back == 145000
     post_refund(admin_client, order, f"shipment:{oil_part.id}")
-    assert stock(shop["oil"]) == 10 and balance(shop["coop_b"]) == 0 and services.refunds_due() == []
+    assert stock(shop["oil"]) == 10 and balance(shop["coop_b"]) == 0 and refunds.refunds_due() == []
 
 
 def test_refunds_made_in_stripes_dashboard_are_recorded_and_spread_over_the_shipments(client, fake_stripe, shop, outbox):
@@ -257,7 +257,7 @@ def test_bad_refund_requests_are_refused_with_a_message(admin_client, fake_strip
 def test_the_admin_pages_do_not_grow_in_queries_with_the_orders(admin_client, fake_stripe, shop, count_queries):
     def cancelled_after_payment():
         order = paid(fake_stripe, (shop["candy"], 1))
-        orders.cancel_shipment(order.shipments[0], None, "Gone")
+        fulfilment.cancel_shipment(order.shipments[0], None, "Gone")
 
     cancelled_after_payment()
     with count_queries() as few:
@@ -273,9 +273,9 @@ def test_the_admin_pages_do_not_grow_in_queries_with_the_orders(admin_client, fa
 def test_a_cooperative_may_cancel_its_only_part_of_a_paid_order_and_the_money_is_then_due_back(
         admin_client, fake_stripe, shop):
     order = paid(fake_stripe, (shop["candy"], 2))
-    orders.cancel_shipment(order.shipments[0], None, "Burnt batch")
+    fulfilment.cancel_shipment(order.shipments[0], None, "Burnt batch")
     assert reload(order).status == Status.CANCELLED and stock(shop["candy"]) == 10
-    due, = services.refunds_due()
+    due, = refunds.refunds_due()
     assert due.due_back == 200000 and balance(shop["coop_a"]) == 191500  # owed until the refund
     post_refund(admin_client, order, "order")
     assert reload(order).status == Status.REFUNDED and stock(shop["candy"]) == 10 and balance(shop["coop_a"]) == 0

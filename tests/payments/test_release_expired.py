@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from marketplace import clock
 from marketplace.extensions import db
 from marketplace.orders.models import Order, Status
-from marketplace.payments import services
+from marketplace.payments import card
 from marketplace.payments.gateway import PaymentError
 from marketplace.payments.models import Payment, PaymentStatus
 from tests.payments.conftest import place_card_order, reload, start, stock
@@ -94,7 +94,7 @@ def test_the_service_reports_what_it_did(fake_stripe, shop):
     order = place_card_order((shop["candy"], 1))
     start(order)
     age(order)
-    assert services.release_expired() == {"cancelled": [order.number], "paid": [], "skipped": []}
+    assert card.release_expired() == {"cancelled": [order.number], "paid": [], "skipped": []}
 
 
 def test_an_order_whose_delayed_payment_is_under_way_is_left_to_its_event(runner, fake_stripe, shop):
@@ -111,14 +111,14 @@ def test_one_order_that_fails_stops_no_other_and_is_reported(runner, fake_stripe
     for order in (broken, fine):
         start(order)
         age(order)
-    real_payments_of = services.payments_of
+    real_payments_of = card.payments_of
 
     def payments_or_fail(order_id):
         if order_id == broken.id:
             raise RuntimeError("a row nobody expected")
         return real_payments_of(order_id)
 
-    monkeypatch.setattr(services, "payments_of", payments_or_fail)
+    monkeypatch.setattr(card, "payments_of", payments_or_fail)
     result = runner.invoke(args=["payments", "release-expired"])
     assert result.exit_code == 1
     assert "Cancelled 1 unpaid order(s)" in result.output and f"Failed: 1 (order {broken.number})" in result.output

@@ -12,7 +12,7 @@ from marketplace.accounts.models import Role
 from marketplace.extensions import db
 from marketplace.notices.models import Notice
 from marketplace.orders.models import Status
-from marketplace.payments import services
+from marketplace.payments import refunds
 from marketplace.payments.models import Payment, PaymentEvent, PaymentStatus
 from tests.conftest import make_test_app
 from tests.factories import make_cooperative_staff, make_user
@@ -119,7 +119,7 @@ def test_a_payment_for_a_cancelled_order_is_recorded_and_flagged_for_refund_neve
     assert order.status == Status.CANCELLED and stock(shop["candy"]) == 10
     assert db.session.scalars(sa.select(Payment.status)).one() == PaymentStatus.PAID
     assert entries() == []  # nothing credited for goods that will not ship
-    due, = services.refunds_due()
+    due, = refunds.refunds_due()
     assert due.order.id == order.id and due.due_back == 200000
     assert any(m["To"] == admin.email and "needs a refund" in m["Subject"] for m in outbox)
 
@@ -257,7 +257,7 @@ def _numbers():
 
 
 def reload_one(number=None):
-    from marketplace.orders import services as orders
+    from marketplace.orders import fulfilment
 
     db.session.expire_all()
-    return orders.get_order(number or _numbers()[-1])
+    return fulfilment.get_order(number or _numbers()[-1])

@@ -2,7 +2,8 @@
 with ordering, cover, replacement and deletion; Markdown descriptions sanitised on the shop."""
 import sqlalchemy as sa
 
-from marketplace.catalog.models import Product, ProductImage, ProductStatus, StockChange
+from marketplace.catalog.models import Product, ProductImage, ProductStatus
+from marketplace.stock.models import StockChange
 from marketplace.catalog.publishing import missing_for_publication
 from marketplace.extensions import db
 from marketplace.media import SIZES

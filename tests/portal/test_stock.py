@@ -5,9 +5,10 @@ import threading
 import pytest
 import sqlalchemy as sa
 
-from marketplace.catalog.models import Product, ProductStatus, StockChange
+from marketplace.catalog.models import Product, ProductStatus
 from marketplace.extensions import db
-from marketplace.portal import services
+from marketplace.stock import files as stock_files, services as stock
+from marketplace.stock.models import StockChange
 from tests.conftest import DATABASE_URL
 from tests.factories import make_cooperative, make_cooperative_staff, make_product
 from tests.portal.conftest import page_text
@@ -64,10 +65,10 @@ def test_a_change_made_meanwhile_is_not_overwritten(portal, cooperative):
 def test_the_stock_rule_refuses_negative_stock(app, cooperative):
     product = make_product(cooperative, stock=3)
     user = make_cooperative_staff(cooperative)
-    with pytest.raises(services.PortalError):
-        services.change_stock(product, -1, 3, user)
-    with pytest.raises(services.PortalError):
-        services.change_stock(product, True, 3, user)
+    with pytest.raises(stock.StockError):
+        stock.change(product, -1, 3, user)
+    with pytest.raises(stock.StockError):
+        stock.change(product, True, 3, user)
 
 
 @pytest.mark.postgres
@@ -85,9 +86,9 @@ def test_concurrent_edits_from_the_same_page_let_exactly_one_win(app, cooperativ
             user = db.session.get(type(users[0]), user_id)
             barrier.wait()
             try:
-                services.change_stock(db.session.get(Product, product_id), value, 10, user)
+                stock.change(db.session.get(Product, product_id), value, 10, user)
                 outcomes.append(value)
-            except services.StockConflict:
+            except stock.StockConflict:
                 outcomes.append("conflict")
             finally:
                 db.session.remove()
@@ -174,7 +175,7 @@ def test_every_bad_line_is_reported_and_nothing_is_applied(portal, three):
 def test_apply_rechecks_the_file_so_a_forged_one_changes_nothing(portal, three):
     other = make_product(make_cooperative(), slug="theirs", stock=9)
     db.session.commit()
-    forged = services.encode_for_form("keo-dua,1\ntheirs,0\n")
+    forged = stock_files.encode_for_form("keo-dua,1\ntheirs,0\n")
     response = portal.post("/portal/stock/apply", data={"content": forged}, follow_redirects=True)
     assert "The file has errors; nothing was changed." in page_text(response)
     assert _stock(three[0].id) == 5 and _stock(other.id) == 9
@@ -201,14 +202,14 @@ def test_stock_changed_between_check_and_apply_aborts_everything(app, cooperativ
     user = make_cooperative_staff(cooperative)
     db.session.commit()
     text = "keo-dua,1\ndau-dua,2\n"
-    checked = services.read_stock_file(cooperative, text)
+    checked = stock_files.read(cooperative, text)
     assert checked.valid
     # Another request changes one product's stock after this session read it.
     with app.app_context():
         db.session.execute(sa.update(Product).where(Product.slug == "dau-dua").values(stock=4))
         db.session.commit()
-    with pytest.raises(services.PortalError):
-        services.apply_stock_file(cooperative, text, user)
+    with pytest.raises(stock.StockError):
+        stock_files.apply(cooperative, text, user)
     db.session.expire_all()
     assert [_stock(p.id) for p in three[:2]] == [5, 4]
     assert _history(three[0].id) == []

@@ -1,6 +1,6 @@
 """The shopper's cart wherever it lives: in the session for guests, in the database for
 members, merged into the member's at sign-in. Also the guest's access to orders they placed
-or looked up in this session. Request-side glue for the views; the rules are in services.
+or looked up in this session. Request-side glue for the views; the rules are in carts.py.
 
 The guest cart is session["cart"] = {"<product id>": [quantity, price when added]}. The
 page cache serves cached catalogue pages only to sessions without such keys, so a guest with
@@ -10,12 +10,11 @@ from flask import g, request, session
 from flask_login import user_logged_in
 
 from marketplace.accounts.authz import signed_in_user
-from marketplace.orders import services
+from marketplace.orders import carts
 
 SESSION_KEY = "cart"
 ORDERS_KEY = "orders"  # order numbers this guest may open
 MAX_REMEMBERED_ORDERS = 20
-
 
 
 def _session_items(raw):
@@ -25,8 +24,8 @@ def _session_items(raw):
             product_id, quantity, price = int(key), int(value[0]), int(value[1])
         except (TypeError, ValueError, IndexError, KeyError):
             continue  # an old or altered cookie: drop the line
-        if 0 < quantity <= services.MAX_QUANTITY and price >= 0:
-            items[product_id] = services.CartItem(product_id, quantity, price)
+        if 0 < quantity <= carts.MAX_QUANTITY and price >= 0:
+            items[product_id] = carts.CartItem(product_id, quantity, price)
     return items
 
 
@@ -41,7 +40,7 @@ def items():
     """{product_id: CartItem} of the current shopper."""
     member = signed_in_user()
     if member is not None:
-        return services.user_cart_items(member)
+        return carts.user_cart_items(member)
     return _session_items(session.get(SESSION_KEY))
 
 
@@ -49,7 +48,7 @@ def save(changed):
     """Store these CartItems (new or changed lines)."""
     member = signed_in_user()
     if member is not None:
-        services.save_user_cart_items(member, changed)
+        carts.save_user_cart_items(member, changed)
         return
     held = _session_items(session.get(SESSION_KEY))
     held.update({item.product_id: item for item in changed})
@@ -59,7 +58,7 @@ def save(changed):
 def remove(product_ids):
     member = signed_in_user()
     if member is not None:
-        services.remove_user_cart_items(member, product_ids)
+        carts.remove_user_cart_items(member, product_ids)
         return
     held = _session_items(session.get(SESSION_KEY))
     for product_id in product_ids:
@@ -71,7 +70,7 @@ def units():
     """Units in the cart, for the header (one query for members, none for guests)."""
     member = signed_in_user()
     if member is not None:
-        return services.user_cart_units(member)
+        return carts.user_cart_units(member)
     return sum(item.quantity for item in _session_items(session.get(SESSION_KEY)).values())
 
 
@@ -99,4 +98,4 @@ def keep_guest_cart():
 def _merge_at_sign_in(sender, user, **extra):
     raw = session.pop(SESSION_KEY, None) or g.pop("guest_cart", None)
     if raw:
-        services.merge_guest_cart(user, _session_items(raw))
+        carts.merge_guest_cart(user, _session_items(raw))
