@@ -14,11 +14,19 @@ from email.message import EmailMessage
 from email.utils import formatdate, make_msgid, parseaddr
 from pathlib import Path
 
-from flask import current_app
+from flask import current_app, url_for
 
 from marketplace import clock
 
 log = logging.getLogger(__name__)
+
+
+def site_url(endpoint, **values):
+    """The absolute address of a page for mail and other sites (Stripe): SITE_URL + its path.
+
+    Never built from the request's Host header, which the sender of a request chooses.
+    """
+    return current_app.config["SITE_URL"] + url_for(endpoint, **values)
 
 
 def outbox(app=None):

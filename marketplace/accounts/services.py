@@ -2,18 +2,20 @@
 
 Functions take and return domain objects, commit their own transaction and raise
 AccountError (a translated message, and the form field it belongs to) when a rule refuses.
-Mails go out in the recipient's language. Links in mails are absolute URLs, so the functions
-that send them need a request context (or SERVER_NAME); none of them reads the request.
+Mails go out in the recipient's language. Links in mails start with SITE_URL (never the
+request's Host); the functions that send them need a request context (or SERVER_NAME) to
+build the path, and none of them reads the request.
 """
 import enum
 import hashlib
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 from functools import lru_cache
 
 import argon2
 import sqlalchemy as sa
-from flask import current_app, url_for
+from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from itsdangerous import BadSignature, URLSafeTimedSerializer
@@ -31,7 +33,7 @@ from marketplace.accounts.models import (
 )
 from marketplace.errors import Refusal
 from marketplace.extensions import db
-from marketplace.mail import send_mail
+from marketplace.mail import send_mail, site_url
 from marketplace.producers.constants import LEGACY_DISTRICTS
 from marketplace.producers.models import ApprovalStatus, Cooperative, EntityKind
 from marketplace.slugs import unique_slug
@@ -169,7 +171,7 @@ def read_token(purpose, token):
 
 
 def _link(endpoint, **values):
-    return url_for(endpoint, _external=True, **values)
+    return site_url(endpoint, **values)
 
 
 def _mail(to, language, compose):
@@ -296,6 +298,21 @@ def load_session_user(session_id):
     if user is None or not user.is_active or user.session_token != token:
         return None
     return user
+
+
+def end_sessions(user):
+    """Sign the user out everywhere (sign-out): every session and "remember me" cookie carries
+    the old session token and stops working, as after a password change or a deletion."""
+    user.session_token = new_session_token()
+    db.session.commit()
+
+
+def purge_sign_ins(days):
+    """Delete sign-in log entries older than `days` days; returns how many went."""
+    cutoff = clock.utcnow() - timedelta(days=days)
+    removed = db.session.execute(sa.delete(SignInEvent).where(SignInEvent.created_at < cutoff)).rowcount
+    db.session.commit()
+    return removed
 
 
 # ---------------------------------------------------------------------------------------

@@ -56,6 +56,17 @@ def _email_key():
     return "email:" + services.email_fingerprint(request.form.get("email", ""))
 
 
+def _account_key():
+    return f"account:{current_user.id}"  # under @login_required
+
+
+def _current_password_limit(view):
+    """Forms that check the current password: limited per IP and per account (guessing it)."""
+    per_ip = limiter.limit(_limit("RATELIMIT_CURRENT_PASSWORD"), methods=["POST"])
+    per_account = limiter.limit(_limit("RATELIMIT_CURRENT_PASSWORD"), methods=["POST"], key_func=_account_key)
+    return per_ip(per_account(view))
+
+
 def _start_session(user, remember=False):
     session.clear()  # a fresh session on sign-in: nothing from before carries over
     login_user(user, remember=remember)
@@ -130,8 +141,10 @@ def sign_in():
 @bp.post("/sign-out")
 def sign_out():
     language = session.get("lang")
-    logout_user()
+    if current_user.is_authenticated:
+        services.end_sessions(signed_in_user())  # a copied session or remember cookie stops working too
     session.clear()
+    logout_user()  # after clear(): it leaves the marker that deletes the remember cookie
     if language:
         session["lang"] = language
     flash(_("You are signed out."), "success")
@@ -197,6 +210,7 @@ def profile():
 
 @bp.route("/account/security", methods=["GET", "POST"])
 @login_required
+@_current_password_limit
 def security():
     form = ChangePasswordForm(account_email=current_user.email)
     if form.validate_on_submit():
@@ -216,6 +230,7 @@ def security():
 
 @bp.route("/account/email", methods=["GET", "POST"])
 @login_required
+@_current_password_limit
 def change_email():
     form = ChangeEmailForm()
     if form.validate_on_submit():
@@ -250,6 +265,7 @@ def confirm_email(token):
 
 @bp.route("/account/delete", methods=["GET", "POST"])
 @login_required
+@_current_password_limit
 def delete_account():
     form = DeleteAccountForm()
     if form.validate_on_submit():

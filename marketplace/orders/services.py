@@ -22,7 +22,7 @@ from marketplace.catalog.services import buyable_products
 from marketplace.core import pagecache
 from marketplace.extensions import db
 from marketplace.i18n import current_language
-from marketplace.mail import send_mail
+from marketplace.mail import send_mail, site_url
 from marketplace.money import format_vnd
 from marketplace.notices import services as notices
 from marketplace.payments import ledger
@@ -740,8 +740,8 @@ def _out_of_stock(name, stock):
 def order_link(order):
     """Where the buyer sees the order: their order page, or for guests the lookup form."""
     if order.user_id is not None:
-        return url_for("orders.order_detail", number=order.number, _external=True)
-    return url_for("orders.lookup", number=order.number, _external=True)
+        return site_url("orders.order_detail", number=order.number)
+    return site_url("orders.lookup", number=order.number)
 
 
 def _portal_link(shipment):
