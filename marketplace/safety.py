@@ -53,3 +53,9 @@ def refuse_nul_bytes():
         abort(400)
     if request.mimetype in FORM_TYPES and _has_nul(request.form.items(multi=True)):
         abort(400)
+
+
+def query_id(name):
+    """An id from the query string (`?product=12`), or None when missing, junk or out of range."""
+    value = request.args.get(name, type=int)
+    return value if value is not None and 0 < value <= MAX_ID else None

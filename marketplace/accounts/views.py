@@ -40,6 +40,7 @@ from marketplace.core.views import no_store
 from marketplace.extensions import db, limiter
 from marketplace.forms import show_refusal
 from marketplace.i18n import current_language
+from marketplace.pagination import requested_page
 from marketplace.producers.models import ApprovalStatus
 
 bp = Blueprint("accounts", __name__)
@@ -504,8 +505,7 @@ def review_organisation(type_key, organisation_id):
 @require_role(Role.ADMIN)
 def admin_users():
     query = request.args.get("q", "")
-    page = request.args.get("page", 1, type=int)
-    users = services.users_page(query, page=max(page, 1))
+    users = services.users_page(query, page=requested_page(request.args))
     return render_template(
         "accounts/admin_users.html", users=users, query=query,
         role_forms={user.id: RoleForm(formdata=None, prefix=f"u{user.id}", role=user.role.value) for user in users.items},

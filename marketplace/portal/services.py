@@ -543,7 +543,7 @@ def encode_for_form(text):
 def decode_from_form(value):
     try:
         return base64.b64decode(value or "", validate=True).decode("utf-8")
-    except (binascii.Error, UnicodeDecodeError):
+    except ValueError:  # binascii.Error, UnicodeDecodeError, or non-ASCII text
         raise PortalError(_l("The file could not be read back. Upload it again.")) from None
 
 

@@ -24,6 +24,7 @@ from marketplace.portal import services
 from marketplace.portal.forms import CertificateForm, NewProductForm, ProductForm, ProfileForm, StockForm
 from marketplace.producers.models import CooperativePhoto
 from marketplace.program import services as program
+from marketplace.safety import query_id
 
 bp = Blueprint("portal", __name__, url_prefix="/portal")
 
@@ -360,7 +361,7 @@ def certificates():
 def certificate_new():
     cooperative = current_cooperative()
     products = [row.product for row in services.listings(cooperative)]
-    chosen = request.args.get("product", type=int)
+    chosen = query_id("product")
     form = CertificateForm(products, product=chosen)
     if form.validate_on_submit():
         product = _product(form.product.data)
