@@ -26,6 +26,10 @@ def create_app(test_config=None):
         proxies = app.config["TRUSTED_PROXIES"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
 
+    from marketplace import safety
+
+    safety.configure_routing(app)  # before any route: every <int:…> is bounded
+    safety.init_app(app)  # trusted hosts, NUL bytes refused
     configure_extensions(app)
     configure_blueprints(app)
     configure_cli(app)
@@ -137,9 +141,10 @@ def configure_cli(app):
 
     app.cli.add_command(seed_demo_command)
 
-    from marketplace.accounts.cli import create_admin_command
+    from marketplace.accounts.cli import accounts_cli, create_admin_command
 
     app.cli.add_command(create_admin_command)
+    app.cli.add_command(accounts_cli)
 
     from marketplace.search.cli import search_cli
 

@@ -7,6 +7,7 @@ import os
 import secrets
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from dotenv import load_dotenv
 
@@ -114,13 +115,30 @@ def load_config():
         "WTF_CSRF_TIME_LIMIT": None,
         "SEND_FILE_MAX_AGE_DEFAULT": 3600,
         **_accounts_config(),
-        # The site's public address, for links in mail sent outside a request (the value
-        # chain's digest, run by cron: `flask --app wsgi valuechain digest`).
-        "SITE_URL": env("SITE_URL", "http://localhost:5000").rstrip("/"),
+        # The site's public address, e.g. https://ocop.example.vn: every link in a mail and every
+        # absolute URL handed to others (Stripe) starts with it, never with the request's Host
+        # header. Required in production.
+        "SITE_URL": _site_url(production),
+        # Host names the site answers to besides SITE_URL's, comma-separated (e.g. www.ocop.example.vn);
+        # requests for any other Host answer 400. Development also trusts localhost and 127.0.0.1.
+        "TRUSTED_HOSTS": env("TRUSTED_HOSTS", [] if production else ["localhost", "127.0.0.1"], _host_list),
         # Reverse proxies in front of the app (nginx: 1). Their X-Forwarded-For/-Proto are
         # trusted, so rate limits and the sign-in log see the visitor's address, not the proxy's.
         "TRUSTED_PROXIES": env("TRUSTED_PROXIES", 0, int),
     }
+
+
+def _site_url(production):
+    site_url = env("SITE_URL", "" if production else "http://localhost:5000").rstrip("/")
+    if not site_url:
+        raise RuntimeError("SITE_URL must be set in production (APP_ENV=production), e.g. https://ocop.example.vn")
+    if urlsplit(site_url).scheme not in {"http", "https"} or not urlsplit(site_url).hostname:
+        raise RuntimeError(f"SITE_URL must be an address such as https://ocop.example.vn, not {site_url!r}")
+    return site_url
+
+
+def _host_list(text):
+    return [host.strip().lower() for host in text.split(",") if host.strip()]
 
 
 def _commission_rate(text):
@@ -158,4 +176,8 @@ def _accounts_config():
         "RATELIMIT_SIGN_UP": env("RATELIMIT_SIGN_UP", "5/minute;30/hour"),  # per IP
         "RATELIMIT_PASSWORD_RESET": env("RATELIMIT_PASSWORD_RESET", "5/minute;20/hour"),  # per IP
         "RATELIMIT_API": env("RATELIMIT_API", "120/minute"),  # per IP, all of /api/v1
+        # Forms that check the current password (security, email, deletion): per IP, and per account.
+        "RATELIMIT_CURRENT_PASSWORD": env("RATELIMIT_CURRENT_PASSWORD", "5/minute;30/hour"),
+        # Days the sign-in log keeps an attempt; older ones go with `flask --app wsgi accounts purge-sign-ins`.
+        "SIGN_IN_LOG_DAYS": env("SIGN_IN_LOG_DAYS", 180, int),
     }

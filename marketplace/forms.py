@@ -73,9 +73,9 @@ class MoneyField(StringField):
     raw = None  # what was typed, shown again when it is not an amount
 
     def process_formdata(self, valuelist):
-        super().process_formdata(valuelist)
-        self.raw = self.data
-        self.data = parse_vnd(self.data) if (self.data or "").strip() else None
+        # A field missing from the post counts as empty (the object's int stays out of it).
+        self.raw = valuelist[0] if valuelist else ""
+        self.data = parse_vnd(self.raw) if self.raw.strip() else None
 
     def _value(self):
         if self.raw is not None:

@@ -17,7 +17,7 @@ from email.message import EmailMessage
 from email.utils import formatdate, make_msgid, parseaddr
 from pathlib import Path
 
-from flask import current_app
+from flask import current_app, url_for
 
 from marketplace import clock
 
@@ -25,6 +25,14 @@ log = logging.getLogger(__name__)
 
 # C0 and C1 controls (CR and LF among them) and Unicode's line and paragraph separators.
 _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+
+
+def site_url(endpoint, **values):
+    """The absolute address of a page for mail and other sites (Stripe): SITE_URL + its path.
+
+    Never built from the request's Host header, which the sender of a request chooses.
+    """
+    return current_app.config["SITE_URL"] + url_for(endpoint, **values)
 
 
 def outbox(app=None):

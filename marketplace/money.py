@@ -21,7 +21,7 @@ def parse_vnd(text):
         return None
     digits = str(text).strip().replace("₫", "").replace("đ", "").replace("VND", "").strip()
     digits = digits.replace(".", "").replace(",", "").replace(" ", "").replace("\u00a0", "")
-    if not digits.isdigit() or len(digits) > 15:
+    if not (digits.isascii() and digits.isdigit()) or len(digits) > 15:  # not "²" or "٣"
         return None
     return int(digits)
 

@@ -20,3 +20,12 @@ class Page:
     @property
     def has_next(self):
         return self.page < self.pages
+
+
+MAX_PAGE = 10**6  # far past any list; bounds the OFFSET a request can ask the database for
+
+
+def requested_page(args):
+    """The `?page=` asked for in `args`, within 1..MAX_PAGE (junk means the first page)."""
+    page = args.get("page", 1, type=int) or 1
+    return max(1, min(page, MAX_PAGE))

@@ -1,6 +1,8 @@
-"""`flask --app wsgi create-admin --email …`: make the first admin (or promote an account)."""
+"""`flask --app wsgi create-admin --email …`: make the first admin (or promote an account).
+`flask --app wsgi accounts purge-sign-ins`: for cron, forget old sign-in attempts."""
 import click
-from flask.cli import with_appcontext
+from flask import current_app
+from flask.cli import AppGroup, with_appcontext
 
 from marketplace.accounts import services
 
@@ -20,3 +22,14 @@ def create_admin_command(email, password, name):
     except services.AccountError as error:
         raise click.ClickException(str(error.message)) from None
     click.echo(f"{user.email} is an admin{' (existing account)' if existing else ''}.")
+
+
+accounts_cli = AppGroup("accounts", help="Accounts.")
+
+
+@accounts_cli.command("purge-sign-ins")
+def purge_sign_ins_command():
+    """Delete sign-in log entries older than SIGN_IN_LOG_DAYS (default 180); safe to run again."""
+    days = current_app.config["SIGN_IN_LOG_DAYS"]
+    removed = services.purge_sign_ins(days)
+    click.echo(f"Removed {removed} sign-in log entr{'y' if removed == 1 else 'ies'} older than {days} days.")

@@ -2,17 +2,19 @@
 
 Functions take and return domain objects, commit their own transaction and raise
 AccountError (a translated message, and the form field it belongs to) when a rule refuses.
-Mails go out in the recipient's language. Links in mails are absolute URLs, so the functions
-that send them need a request context (or SERVER_NAME); none of them reads the request.
+Mails go out in the recipient's language. Links in mails start with SITE_URL (never the
+request's Host); the functions that send them need a request context (or SERVER_NAME) to
+build the path, and none of them reads the request.
 """
 import hashlib
 import re
+from datetime import timedelta
 from functools import lru_cache
 
 import argon2
 import sqlalchemy as sa
 from blinker import Namespace
-from flask import current_app, url_for
+from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from itsdangerous import BadSignature, URLSafeTimedSerializer
@@ -27,7 +29,7 @@ from marketplace.accounts.models import (
 )
 from marketplace.errors import Refusal
 from marketplace.extensions import db
-from marketplace.mail import send_mail
+from marketplace.mail import send_mail, site_url
 from marketplace.text import nfc
 
 
@@ -166,7 +168,8 @@ def read_token(purpose, token):
 
 
 def absolute_link(endpoint, **values):
-    return url_for(endpoint, _external=True, **values)
+    """A link for mail: always on SITE_URL, never the request's Host header."""
+    return site_url(endpoint, **values)
 
 
 def mail_in_language(to, language, compose):
@@ -293,6 +296,21 @@ def load_session_user(session_id):
     if user is None or not user.is_active or user.session_token != token:
         return None
     return user
+
+
+def end_sessions(user):
+    """Sign the user out everywhere (sign-out): every session and "remember me" cookie carries
+    the old session token and stops working, as after a password change or a deletion."""
+    user.session_token = new_session_token()
+    db.session.commit()
+
+
+def purge_sign_ins(days):
+    """Delete sign-in log entries older than `days` days; returns how many went."""
+    cutoff = clock.utcnow() - timedelta(days=days)
+    removed = db.session.execute(sa.delete(SignInEvent).where(SignInEvent.created_at < cutoff)).rowcount
+    db.session.commit()
+    return removed
 
 
 # ---------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from marketplace.accounts.services import AccountError, EmailNotConfirmed
 from marketplace.extensions import db, limiter
 from marketplace.forms import ActionForm, show_refusal
 from marketplace.i18n import current_language
+from marketplace.pagination import requested_page
 from marketplace.views import no_store
 
 bp = Blueprint("accounts", __name__)
@@ -37,6 +38,17 @@ def _limit(setting):
 
 def _email_key():
     return "email:" + services.email_fingerprint(request.form.get("email", ""))
+
+
+def _account_key():
+    return f"account:{current_user.id}"  # under @login_required
+
+
+def _current_password_limit(view):
+    """Forms that check the current password: limited per IP and per account (guessing it)."""
+    per_ip = limiter.limit(_limit("RATELIMIT_CURRENT_PASSWORD"), methods=["POST"])
+    per_account = limiter.limit(_limit("RATELIMIT_CURRENT_PASSWORD"), methods=["POST"], key_func=_account_key)
+    return per_ip(per_account(view))
 
 
 def _start_session(user, remember=False):
@@ -113,8 +125,10 @@ def sign_in():
 @bp.post("/sign-out")
 def sign_out():
     language = session.get("lang")
-    logout_user()
+    if current_user.is_authenticated:
+        services.end_sessions(signed_in_user())  # a copied session or remember cookie stops working too
     session.clear()
+    logout_user()  # after clear(): it leaves the marker that deletes the remember cookie
     if language:
         session["lang"] = language
     flash(_("You are signed out."), "success")
@@ -178,6 +192,7 @@ def profile():
 
 @bp.route("/account/security", methods=["GET", "POST"])
 @login_required
+@_current_password_limit
 def security():
     form = ChangePasswordForm(account_email=current_user.email)
     if form.validate_on_submit():
@@ -197,6 +212,7 @@ def security():
 
 @bp.route("/account/email", methods=["GET", "POST"])
 @login_required
+@_current_password_limit
 def change_email():
     form = ChangeEmailForm()
     if form.validate_on_submit():
@@ -231,6 +247,7 @@ def confirm_email(token):
 
 @bp.route("/account/delete", methods=["GET", "POST"])
 @login_required
+@_current_password_limit
 def delete_account():
     form = DeleteAccountForm()
     if form.validate_on_submit():
@@ -254,8 +271,7 @@ def delete_account():
 @require_role(Role.ADMIN)
 def admin_users():
     query = request.args.get("q", "")
-    page = request.args.get("page", 1, type=int)
-    users = services.users_page(query, page=max(page, 1))
+    users = services.users_page(query, page=requested_page(request.args))
     return render_template(
         "accounts/admin_users.html", users=users, query=query,
         role_forms={user.id: RoleForm(formdata=None, prefix=f"u{user.id}", role=user.role.value) for user in users.items},

@@ -7,7 +7,7 @@ from sqlalchemy.orm import joinedload
 
 from marketplace import unitofwork
 from marketplace.extensions import db
-from marketplace.mail import send_mail
+from marketplace.mail import send_mail, site_url
 from marketplace.notices import services as notices
 from marketplace.orders.models import Order, Shipment
 from marketplace.producers.staff import staff_of
@@ -33,8 +33,8 @@ notices.register_kind(
 def order_link(order):
     """Where the buyer sees the order: their order page, or for guests the lookup form."""
     if order.user_id is not None:
-        return url_for("orders.order_detail", number=order.number, _external=True)
-    return url_for("orders.lookup", number=order.number, _external=True)
+        return site_url("orders.order_detail", number=order.number)
+    return site_url("orders.lookup", number=order.number)
 
 
 def _portal_link(shipment):

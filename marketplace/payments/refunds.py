@@ -161,7 +161,7 @@ def parse_scope(text):
     kind, _sep, number = (text or "").partition(":")
     if kind == "order" and not number:
         return "order", None
-    if kind in ("shipment", "payment") and number.isdigit():
+    if kind in ("shipment", "payment") and number.isascii() and number.isdigit() and len(number) <= 9:
         return kind, int(number)
     raise RefundRefused(_("Choose what to refund."))
 

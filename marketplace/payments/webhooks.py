@@ -48,7 +48,8 @@ def verify(payload, signature, secret):
         raise BadEvent("not a Stripe event")
     data = event.get("data")
     if not (isinstance(event.get("id"), str) and isinstance(event.get("type"), str)
-            and isinstance(data, dict) and isinstance(data.get("object"), dict)):
+            and isinstance(data, dict) and isinstance(data.get("object"), dict)
+            and isinstance(data["object"].get("id"), str)):
         raise BadEvent("not a Stripe event")
     return event
 

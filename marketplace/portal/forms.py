@@ -25,7 +25,7 @@ DESCRIPTION_MAX = 5000
 def _whole(text):
     """A whole number typed with spaces or thousands dots ("1.000"), else None."""
     digits = (text or "").strip().replace(" ", "").replace(".", "").replace(",", "")
-    return int(digits) if digits.isdigit() and len(digits) <= 12 else None
+    return int(digits) if digits.isascii() and digits.isdigit() and len(digits) <= 12 else None
 
 
 class WholeNumber:

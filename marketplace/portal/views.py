@@ -21,6 +21,7 @@ from marketplace.producers.authz import current_cooperative, owned_by_current_co
 from marketplace.producers.models import CooperativePhoto
 from marketplace.producers.organisations import NotApproved
 from marketplace.program import services as program
+from marketplace.safety import query_id
 from marketplace.stock import files as stock_files, services as stock
 from marketplace.views import act, no_store
 
@@ -355,7 +356,7 @@ def certificates():
 def certificate_new():
     cooperative = current_cooperative()
     products = [row.product for row in services.listings(cooperative)]
-    chosen = request.args.get("product", type=int)
+    chosen = query_id("product")
     form = CertificateForm(products, product=chosen)
     if form.validate_on_submit():
         product = _product(form.product.data)

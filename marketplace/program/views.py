@@ -10,7 +10,9 @@ from marketplace.catalog.models import OcopCertificate
 from marketplace.errors import Refusal
 from marketplace.extensions import db
 from marketplace.forms import show_refusal
+from marketplace.pagination import requested_page
 from marketplace.program import scans, services
+from marketplace.safety import query_id
 from marketplace.views import no_store
 
 bp = Blueprint("program", __name__)
@@ -66,8 +68,8 @@ def review_certificate(certificate_id):
 @bp.get("/council/reviews/history")
 @require_role(*COUNCIL_ROLES)
 def review_history():
-    product_id = request.args.get("product", type=int)
-    page = max(request.args.get("page", 1, type=int), 1)
+    product_id = query_id("product")
+    page = requested_page(request.args)
     return render_template("program/history.html", reviews=services.review_history(product_id, page),
                            product_id=product_id)
 

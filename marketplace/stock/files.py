@@ -2,7 +2,6 @@
 uploaded back. A file is checked line by line first (nothing changes), then applied all or
 nothing."""
 import base64
-import binascii
 import csv
 import io
 import re
@@ -210,5 +209,5 @@ def encode_for_form(text):
 def decode_from_form(value):
     try:
         return base64.b64decode(value or "", validate=True).decode("utf-8")
-    except (binascii.Error, UnicodeDecodeError):
+    except ValueError:  # binascii.Error, UnicodeDecodeError, or non-ASCII text
         raise StockError(_l("The file could not be read back. Upload it again.")) from None

@@ -100,6 +100,7 @@ def test_production_config_is_secure(monkeypatch):
 
     monkeypatch.setenv("APP_ENV", "production")
     monkeypatch.setenv("SECRET_KEY", "x" * 32)
+    monkeypatch.setenv("SITE_URL", "https://ocop.example.vn")  # required in production
     monkeypatch.delenv("SESSION_COOKIE_SECURE", raising=False)
     config = load_config()
     assert config["SESSION_COOKIE_SECURE"] and config["REMEMBER_COOKIE_SECURE"]
