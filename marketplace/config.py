@@ -87,6 +87,9 @@ def load_config():
         # Minutes a buyer has to pay on Stripe's page (Stripe accepts 30 to 1440); the stock of
         # an unpaid card order is released after that (`flask --app wsgi payments release-expired`).
         "STRIPE_SESSION_MINUTES": env("STRIPE_SESSION_MINUTES", 30, int),
+        # Hours a cooperative has to confirm a cash-on-delivery order; after that its part is
+        # cancelled and the stock released (`flask --app wsgi orders release-unconfirmed`).
+        "COD_CONFIRM_HOURS": env("COD_CONFIRM_HOURS", 48, int),
         # Seconds one call to Stripe's API may take before the buyer is offered a retry.
         "STRIPE_TIMEOUT_SECONDS": env("STRIPE_TIMEOUT_SECONDS", 10, float),
         # The marketplace's share of each sale's goods (not of shipping), as a decimal fraction:
@@ -158,4 +161,6 @@ def _accounts_config():
         "RATELIMIT_SIGN_UP": env("RATELIMIT_SIGN_UP", "5/minute;30/hour"),  # per IP
         "RATELIMIT_PASSWORD_RESET": env("RATELIMIT_PASSWORD_RESET", "5/minute;20/hour"),  # per IP
         "RATELIMIT_API": env("RATELIMIT_API", "120/minute"),  # per IP, all of /api/v1
+        # Placing orders, per IP and per delivery phone: stock cannot be hoarded by a script.
+        "RATELIMIT_ORDERS": env("RATELIMIT_ORDERS", "5/10 minutes"),
     }

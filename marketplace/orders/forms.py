@@ -10,6 +10,7 @@ from wtforms import (
     DateField,
     EmailField,
     HiddenField,
+    IntegerField,
     RadioField,
     SelectField,
     StringField,
@@ -17,7 +18,7 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
+from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, ValidationError
 
 from marketplace import places
 from marketplace.money import parse_vnd
@@ -203,10 +204,19 @@ class MoneyField(StringField):
         return f"{self.data:,}".replace(",", ".") if isinstance(self.data, int) else ""
 
 
+UNITS_MESSAGE = _l("Enter a number of units from 1 to %(max)s.", max=services.MAX_QUANTITY)
+
+
 class ShippingSettingsForm(FlaskForm):
     shipping_fee_vnd = MoneyField(_l("Shipping fee per order (₫)"), render_kw={"inputmode": "numeric"})
     free_shipping_from_vnd = MoneyField(_l("Free shipping from a goods total of (₫, optional)"),
                                         render_kw={"inputmode": "numeric"})
+
+    max_units_per_order = IntegerField(
+        _l("Most units of one product in one order"),
+        validators=[Optional(), NumberRange(1, services.MAX_QUANTITY, UNITS_MESSAGE)],
+        render_kw={"inputmode": "numeric"},
+    )
 
     def validate_shipping_fee_vnd(self, field):
         if field.data is None:

@@ -14,7 +14,7 @@ from marketplace.accounts.authz import (
     signed_in_user,
 )
 from marketplace.core.views import no_store
-from marketplace.orders import services
+from marketplace.orders import limits, services
 from marketplace.orders.forms import ActionForm, CancelShipmentForm, ExportForm, ShipForm, ShippingSettingsForm
 from marketplace.orders.models import IllegalTransition, Status
 from marketplace.orders.services import OrderError
@@ -161,6 +161,7 @@ def shipping():
     form = ShippingSettingsForm(obj=cooperative)
     if form.validate_on_submit():
         try:
+            limits.set_max_units(cooperative, form.max_units_per_order.data)
             services.update_shipping_settings(cooperative, form.shipping_fee_vnd.data, form.free_shipping_from_vnd.data)
         except OrderError as error:
             form.shipping_fee_vnd.errors = [*form.shipping_fee_vnd.errors, *error.problems]

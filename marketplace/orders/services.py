@@ -47,6 +47,7 @@ from marketplace.orders.models import (
 )
 from marketplace.producers.models import Cooperative
 from marketplace.search import sync as search_sync
+from marketplace.orders import limits
 
 MAX_QUANTITY = 999  # of one product in one order
 MAX_EXPORT_DAYS = 366
@@ -232,6 +233,7 @@ def set_item_quantity(items, product_id, quantity):
 def _checked_item(product, quantity, held):
     if quantity > MAX_QUANTITY:
         raise CartError(_("You can buy at most %(max)s of one product in one order.", max=MAX_QUANTITY))
+    limits.check_units(product, quantity)
     if quantity > product.stock:
         name = product.name(current_language())
         if product.stock <= 0:
@@ -335,6 +337,9 @@ class CartEntry:
 
     @property
     def problem(self):
+        capped = limits.units_problem(self.product, self.quantity)
+        if capped:
+            return capped
         if self.product.stock <= 0:
             return _("Out of stock.")
         if self.quantity > self.product.stock:
@@ -647,6 +652,7 @@ def _write_order(delivery, province, ward, requested, token, user, payment_metho
     products wait for each other as briefly as possible."""
     products = _products_for(sorted(requested))
     problems = _line_problems(requested, products, {pid: (p.price_vnd, p.stock) for pid, p in products.items()})
+    problems += limits.capped_lines(requested, products)
     if problems:
         raise OrderRejected(*problems)
     # The prices written into the lines; the locked rows must still have them.
@@ -850,12 +856,15 @@ def _move(obj, transitions, new, actor, reason="", **values):
     )
 
 
-def _move_shipment(shipment_id, new, actor, reason="", **values):
-    """One transaction: lock the order, move the shipment, roll the order up, commit."""
+def _move_shipment(shipment_id, new, actor, reason="", expected=None, **values):
+    """One transaction: lock the order, move the shipment (only from the `expected` status, if
+    given), roll the order up, commit."""
     order_id = db.session.scalar(sa.select(Shipment.order_id).where(Shipment.id == shipment_id))
     try:
         order = _locked_order(order_id)
         shipment = next(s for s in order.shipments if s.id == shipment_id)
+        if expected is not None and shipment.status != expected:
+            raise StatusConflict(_("Somebody changed this order at the same moment; please look again."))
         _move(shipment, SHIPMENT_TRANSITIONS, new, actor, reason, **values)
         if new == Status.CANCELLED:
             _give_back_stock(shipment.lines, actor, order.number)
@@ -904,13 +913,14 @@ def deliver_shipment(shipment, actor):
     return _move_shipment(shipment.id, Status.DELIVERED, actor)
 
 
-def cancel_shipment(shipment, actor, reason):
+def cancel_shipment(shipment, actor, reason, expected=None):
     """The cooperative cancels its part before shipping, with a reason; the stock goes back
     (exactly once: a second cancel finds the status changed) and the buyer is told."""
     reason = (reason or "").strip()
     if not reason:
         raise OrderError(_("Say why the order is cancelled; the buyer will read it."))
-    shipment = _move_shipment(shipment.id, Status.CANCELLED, actor, reason[:500], cancel_reason=reason[:500])
+    shipment = _move_shipment(shipment.id, Status.CANCELLED, actor, reason[:500], expected=expected,
+                              cancel_reason=reason[:500])
     pagecache.invalidate()
     _tell_buyer(shipment.order, shipment, "orders.cancelled", "orders/email/cancelled.txt",
                 lambda o: _("Order %(number)s was cancelled", number=o.number), reason=reason[:500])

@@ -20,7 +20,8 @@ from marketplace.extensions import csrf, db
 from marketplace.i18n import price
 from marketplace.orders import cart, services as orders
 from marketplace.orders.forms import ActionForm, ExportForm
-from marketplace.payments import ledger, services, webhooks
+from marketplace.orders.models import IllegalTransition
+from marketplace.payments import ledger, refund_failures, services, webhooks
 from marketplace.payments.forms import PayoutForm, RefundForm
 from marketplace.payments.gateway import PaymentError
 from marketplace.payments.models import LedgerKind, PaymentStatus, RefundStatus
@@ -37,6 +38,8 @@ KIND_LABELS = {
     LedgerKind.REFUND_DEBIT: _l("Refund"),
     LedgerKind.COMMISSION_RETURN: _l("Commission returned"),
     LedgerKind.PAYOUT_DEBIT: _l("Payout"),
+    LedgerKind.REFUND_REVERSAL: _l("Failed refund reversed"),
+    LedgerKind.COMMISSION_REVERSAL: _l("Commission of a failed refund"),
 }
 PAYMENT_STATUS_LABELS = {
     PaymentStatus.CREATING: _l("Starting"),
@@ -132,7 +135,10 @@ def success(number):
     order = _visible_order(number)
     session_id = request.args.get("session_id", "")[:255]
     if session_id:
-        services.confirm_return(order, session_id)
+        try:
+            services.confirm_return(order, session_id)
+        except (orders.StatusConflict, IllegalTransition):
+            pass  # the webhook recorded the payment at the same moment (SQLite takes no row lock): show it
         order = orders.get_order(number)
     return render_template("payments/returned.html", order=order, came_back_from="success", pay_form=ActionForm())
 
@@ -170,6 +176,7 @@ def stripe_webhook():
 def admin_payments():
     return render_template("payments/admin_payments.html", due=services.refunds_due(),
                            pending=services.pending_refunds(), recent=services.recent_payments(),
+                           failed=refund_failures.failed_refunds(),
                            action_form=ActionForm())
 
 

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 import stripe
 
 from marketplace.extensions import db
-from marketplace.payments import services
+from marketplace.payments import refund_failures, services
 from marketplace.payments.models import PaymentEvent
 
 log = logging.getLogger(__name__)
@@ -27,6 +27,8 @@ HANDLERS = {
     "checkout.session.expired": services.session_expired,
     "checkout.session.async_payment_failed": services.payment_failed,
     "charge.refunded": services.charge_refunded,
+    "refund.failed": refund_failures.refund_failed,
+    "charge.refund.updated": refund_failures.refund_failed,  # acts only when the refund failed
 }
 
 
@@ -73,7 +75,7 @@ def handle(event):
     except Exception:
         db.session.rollback()
         raise
-    if result.outcome in ("unknown_order", "unknown_session", "unknown_payment", "amount_mismatch"):
+    if result.outcome in ("unknown_order", "unknown_session", "unknown_payment", "unknown_refund", "amount_mismatch"):
         log.error("Stripe event %s (%s): %s", event["id"], event["type"], result.outcome)
     result.done()
     return result.outcome
