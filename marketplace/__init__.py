@@ -157,3 +157,7 @@ def configure_cli(app):
     from marketplace.payments.cli import payments_cli
 
     app.cli.add_command(payments_cli)
+
+    from marketplace.orders.cli import orders_cli
+
+    app.cli.add_command(orders_cli)

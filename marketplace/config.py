@@ -88,6 +88,9 @@ def load_config():
         # Minutes a buyer has to pay on Stripe's page (Stripe accepts 30 to 1440); the stock of
         # an unpaid card order is released after that (`flask --app wsgi payments release-expired`).
         "STRIPE_SESSION_MINUTES": env("STRIPE_SESSION_MINUTES", 30, int),
+        # Hours a cooperative has to confirm a cash-on-delivery order; after that its part is
+        # cancelled and the stock released (`flask --app wsgi orders release-unconfirmed`).
+        "COD_CONFIRM_HOURS": env("COD_CONFIRM_HOURS", 48, int),
         # Seconds one call to Stripe's API may take before the buyer is offered a retry.
         "STRIPE_TIMEOUT_SECONDS": env("STRIPE_TIMEOUT_SECONDS", 10, float),
         # The marketplace's share of each sale's goods (not of shipping), as a decimal fraction:
@@ -180,4 +183,6 @@ def _accounts_config():
         "RATELIMIT_CURRENT_PASSWORD": env("RATELIMIT_CURRENT_PASSWORD", "5/minute;30/hour"),
         # Days the sign-in log keeps an attempt; older ones go with `flask --app wsgi accounts purge-sign-ins`.
         "SIGN_IN_LOG_DAYS": env("SIGN_IN_LOG_DAYS", 180, int),
+        # Placing orders, per IP and per delivery phone: stock cannot be hoarded by a script.
+        "RATELIMIT_ORDERS": env("RATELIMIT_ORDERS", "5/10 minutes"),
     }

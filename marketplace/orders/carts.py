@@ -14,6 +14,7 @@ from marketplace.catalog.models import Product
 from marketplace.catalog.services import buyable_products
 from marketplace.extensions import db
 from marketplace.i18n import current_language
+from marketplace.orders import limits
 from marketplace.orders.errors import CartError, OrderError
 from marketplace.orders.models import Cart, CartLine
 from marketplace.producers.models import Cooperative
@@ -141,6 +142,7 @@ def set_item_quantity(items, product_id, quantity):
 def _checked_item(product, quantity, held):
     if quantity > MAX_QUANTITY:
         raise CartError(_("You can buy at most %(max)s of one product in one order.", max=MAX_QUANTITY))
+    limits.check_units(product, quantity)
     if quantity > product.stock:
         name = product.name(current_language())
         if product.stock <= 0:
@@ -244,6 +246,9 @@ class CartEntry:
 
     @property
     def problem(self):
+        capped = limits.units_problem(self.product, self.quantity)
+        if capped:
+            return capped
         if self.product.stock <= 0:
             return _("Out of stock.")
         if self.quantity > self.product.stock:

@@ -14,6 +14,7 @@ from marketplace.catalog.services import buyable_products
 from marketplace.extensions import db
 from marketplace.i18n import current_language
 from marketplace.money import format_vnd
+from marketplace.orders import limits
 from marketplace.orders.carts import MAX_QUANTITY, normalise_mobile, normalise_tax_code, product_names, shipping_fee
 from marketplace.orders.errors import OrderRejected
 from marketplace.orders.models import Order, OrderLine, PaymentMethod, Shipment, Status, StatusChange
@@ -204,6 +205,7 @@ def _write_order(delivery, province, ward, requested, token, user, payment_metho
     products wait for each other as briefly as possible."""
     products = _products_for(sorted(requested))
     problems = _line_problems(requested, products, {pid: (p.price_vnd, p.stock) for pid, p in products.items()})
+    problems += limits.capped_lines(requested, products)
     if problems:
         raise OrderRejected(*problems)
     # The prices written into the lines; the locked rows must still have them.

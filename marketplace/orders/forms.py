@@ -9,6 +9,7 @@ from wtforms import (
     BooleanField,
     EmailField,
     HiddenField,
+    IntegerField,
     RadioField,
     SelectField,
     StringField,
@@ -16,7 +17,7 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import Email, Length, Optional, ValidationError
+from wtforms.validators import Email, Length, NumberRange, Optional, ValidationError
 
 from marketplace import places
 from marketplace.forms import REQUIRED, MoneyField, data_required, max_length, optional_int, strip
@@ -152,10 +153,19 @@ class CancelShipmentForm(FlaskForm):
                            render_kw={"rows": 2})
 
 
+UNITS_MESSAGE = _l("Enter a number of units from 1 to %(max)s.", max=carts.MAX_QUANTITY)
+
+
 class ShippingSettingsForm(FlaskForm):
     shipping_fee_vnd = MoneyField(_l("Shipping fee per order (₫)"), render_kw={"inputmode": "numeric"})
     free_shipping_from_vnd = MoneyField(_l("Free shipping from a goods total of (₫, optional)"),
                                         render_kw={"inputmode": "numeric"})
+
+    max_units_per_order = IntegerField(
+        _l("Most units of one product in one order"),
+        validators=[Optional(), NumberRange(1, carts.MAX_QUANTITY, UNITS_MESSAGE)],
+        render_kw={"inputmode": "numeric"},
+    )
 
     def validate_shipping_fee_vnd(self, field):
         if field.data is None:

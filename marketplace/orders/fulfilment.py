@@ -30,7 +30,7 @@ from marketplace.orders.models import (
     StatusChange,
     parse_order_number,
 )
-from marketplace.statemachine import IllegalTransition
+from marketplace.statemachine import IllegalTransition, StatusConflict
 from marketplace.stock import services as stock
 
 
@@ -71,11 +71,14 @@ def _cancel(shipment, actor, reason, order):
     _give_back(shipment, actor, order)
 
 
-def _move_shipment(shipment_id, new, actor, reason="", **values):
-    """In the open transaction: lock the order, move the shipment, roll the order up."""
+def _move_shipment(shipment_id, new, actor, reason="", expected=None, **values):
+    """In the open transaction: lock the order, move the shipment (only from the `expected`
+    status, if given), roll the order up."""
     order_id = db.session.scalar(sa.select(Shipment.order_id).where(Shipment.id == shipment_id))
     order = locked_order(order_id)
     shipment = next(s for s in order.shipments if s.id == shipment_id)
+    if expected is not None and shipment.status != expected:
+        raise StatusConflict(SHIPMENT_MACHINE.name, shipment.status, new)
     if new == Status.CANCELLED:
         _cancel(shipment, actor, reason, order)
     else:
@@ -125,14 +128,14 @@ def deliver_shipment(shipment, actor):
         return _move_shipment(shipment.id, Status.DELIVERED, actor)
 
 
-def cancel_shipment(shipment, actor, reason):
+def cancel_shipment(shipment, actor, reason, expected=None):
     """The cooperative cancels its part before shipping, with a reason; the stock goes back
     (exactly once: a second cancel finds the status changed) and the buyer is told."""
     reason = (reason or "").strip()[:500]
     if not reason:
         raise OrderError(_("Say why the order is cancelled; the buyer will read it."))
     with unitofwork.unit_of_work():
-        shipment = _move_shipment(shipment.id, Status.CANCELLED, actor, reason)
+        shipment = _move_shipment(shipment.id, Status.CANCELLED, actor, reason, expected=expected)
         unitofwork.after_commit(lambda: notifications.shipment_cancelled(shipment, reason))
     return shipment
 

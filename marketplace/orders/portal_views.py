@@ -9,7 +9,7 @@ from marketplace import clock, csvsafe
 from marketplace.accounts.authz import signed_in_user
 from marketplace.errors import Refusal
 from marketplace.forms import ActionForm, PeriodForm
-from marketplace.orders import carts, fulfilment, reports
+from marketplace.orders import carts, fulfilment, limits, reports
 from marketplace.orders.forms import CancelShipmentForm, ShipForm, ShippingSettingsForm
 from marketplace.orders.models import Status
 from marketplace.producers.authz import current_cooperative, owned_by_current_cooperative, require_approved_cooperative
@@ -143,6 +143,7 @@ def shipping():
     form = ShippingSettingsForm(obj=cooperative)
     if form.validate_on_submit():
         try:
+            limits.set_max_units(cooperative, form.max_units_per_order.data)
             carts.update_shipping_settings(cooperative, form.shipping_fee_vnd.data, form.free_shipping_from_vnd.data)
         except Refusal as error:
             form.shipping_fee_vnd.errors = [*form.shipping_fee_vnd.errors, *error.problems]

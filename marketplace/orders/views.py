@@ -12,8 +12,8 @@ from marketplace.catalog.models import Product
 from marketplace.extensions import csrf, db, limiter
 from marketplace.i18n import current_language
 from marketplace.errors import Refusal
-from marketplace.orders import carts, fulfilment, reviews, shopper, signals
-from marketplace.orders.checkout import Delivery, LineRequest, check_delivery, place_order
+from marketplace.orders import carts, fulfilment, limits, reviewed, reviews, shopper, signals
+from marketplace.orders.checkout import Delivery, LineRequest, check_delivery, order_by_token, place_order
 from marketplace.orders.errors import CartError, OrderRejected
 from marketplace.orders.forms import CancelOrderForm, CheckoutForm, LookupForm, PlaceOrderForm, ReviewForm
 from marketplace.orders.models import CARRIER_LABELS, PAYMENT_LABELS, STATUS_LABELS, PaymentMethod
@@ -70,7 +70,7 @@ def _same_site():
     if request.headers.get("Sec-Fetch-Site") == "cross-site":
         return False
     origin = request.headers.get("Origin")
-    return not origin or origin == "null" or urlsplit(origin).netloc == request.host
+    return not origin or origin == request.host_url.rstrip("/")  # "null" and another scheme are refused
 
 
 def _back_to_referrer():
@@ -207,19 +207,34 @@ def _requested_lines(values):
     return lines
 
 
+def _phone_key():
+    return limits.phone_key(session.get(CHECKOUT_KEY))
+
+
 @bp.post("/checkout/place")
+@limiter.limit(limits.orders_limit, methods=["POST"])
+@limiter.limit(limits.orders_limit, methods=["POST"], key_func=_phone_key)
 def place():
     form = PlaceOrderForm()
     if not form.validate_on_submit():
         flash(_("This form has expired; open your cart and check out again."), "error")
         return redirect(url_for("orders.review"))
     method = PaymentMethod(form.payment_method.data)
-    refusal = signals.payment_refusal(method, carts.summarise_cart(shopper.items()).total)
+    items = shopper.items()
+    summary = carts.summarise_cart(items)
+    try:
+        lines = _requested_lines(request.form.getlist("line"))
+        if order_by_token(form.token.data) is None:  # a form sent twice shows the order it placed
+            reviewed.check(lines, items, {product_id for product_id, _name in summary.unavailable})
+    except OrderRejected as error:
+        flash(error.problems[0], "error")
+        return redirect(url_for("orders.review"))
+    # The posted lines are the cart's (prices checked when placing): its total is what the card pays.
+    refusal = signals.payment_refusal(method, summary.total)
     if refusal:  # e.g. below or above what Stripe takes: nothing is placed, cash on delivery is suggested
         flash(refusal, "error")
         return redirect(url_for("orders.review"))
     try:
-        lines = _requested_lines(request.form.getlist("line"))
         order = place_order(
             _delivery(), lines, form.token.data, user=signed_in_user(), payment_method=method, language=current_language(),
         )

@@ -14,7 +14,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from marketplace.extensions import db
 from marketplace.money import prorate, share_of
-from marketplace.payments.models import LedgerEntry, LedgerKind
+from marketplace.payments.models import LedgerEntry, LedgerKind, RefundPart
 
 def commission_rate():
     return Decimal(str(current_app.config["COMMISSION_RATE"]))
@@ -71,15 +71,35 @@ def debit_refund(part, shipment, order_number):
     if not credited:
         return
     commission = -sums.get(LedgerKind.COMMISSION_DEBIT, 0)
-    refunded = -sums.get(LedgerKind.REFUND_DEBIT, 0)
+    # Net of refunds that failed and were reversed (reverse_refund).
+    refunded = -sums.get(LedgerKind.REFUND_DEBIT, 0) - sums.get(LedgerKind.REFUND_REVERSAL, 0)
+    returned_so_far = sums.get(LedgerKind.COMMISSION_RETURN, 0) + sums.get(LedgerKind.COMMISSION_REVERSAL, 0)
     amount = min(part.amount_vnd, credited - refunded)
     if amount <= 0:
         return
-    returned = prorate(commission, refunded + amount, credited) - prorate(commission, refunded, credited)
+    returned = max(0, prorate(commission, refunded + amount, credited) - returned_so_far)
     key, links = f"refund_part:{part.id}", {"shipment_id": shipment.id, "refund_part_id": part.id}
     _post([
         _entry(LedgerKind.REFUND_DEBIT, -amount, key, shipment.cooperative_id, order_number, **links),
         _entry(LedgerKind.COMMISSION_RETURN, returned, key, shipment.cooperative_id, order_number, **links),
+    ])
+
+
+def reverse_refund(refund_id, order_number):
+    """Take back what a refund posted, once Stripe reported it failed: the buyer did not get
+    the money, so the cooperatives are not debited for it (a new refund debits them again).
+    Each entry is reversed by one of the opposite sign, keyed by the same refund part: once."""
+    posted = db.session.scalars(
+        sa.select(LedgerEntry).join(RefundPart, RefundPart.id == LedgerEntry.refund_part_id)
+        .where(RefundPart.refund_id == refund_id,
+               LedgerEntry.kind.in_([LedgerKind.REFUND_DEBIT, LedgerKind.COMMISSION_RETURN]))
+        .order_by(LedgerEntry.id)
+    ).all()
+    _post([
+        _entry(LedgerKind.REFUND_REVERSAL if entry.kind == LedgerKind.REFUND_DEBIT else LedgerKind.COMMISSION_REVERSAL,
+               -entry.amount_vnd, f"refund_part:{entry.refund_part_id}", entry.cooperative_id, order_number,
+               shipment_id=entry.shipment_id, refund_part_id=entry.refund_part_id)
+        for entry in posted
     ])
 
 

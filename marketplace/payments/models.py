@@ -153,17 +153,22 @@ class LedgerKind(enum.StrEnum):
     REFUND_DEBIT = "refund_debit"  # − what was given back to the buyer
     COMMISSION_RETURN = "commission_return"  # + the commission on what was given back
     PAYOUT_DEBIT = "payout_debit"  # − a bank transfer to the cooperative
+    # A refund that Stripe reported failed after it was posted: its entries are taken back.
+    REFUND_REVERSAL = "refund_reversal"  # + the refund debit given back
+    COMMISSION_REVERSAL = "commission_reversal"  # − the commission it returned, charged again
 
 
-CREDIT_KINDS = (LedgerKind.SALE_CREDIT, LedgerKind.SHIPPING_CREDIT, LedgerKind.COMMISSION_RETURN)
+CREDIT_KINDS = (LedgerKind.SALE_CREDIT, LedgerKind.SHIPPING_CREDIT, LedgerKind.COMMISSION_RETURN,
+                LedgerKind.REFUND_REVERSAL)
 
 
 class LedgerEntry(db.Model):
     __tablename__ = "ledger_entries"
     __table_args__ = (
         sa.CheckConstraint(
-            "(kind IN ('sale_credit', 'shipping_credit', 'commission_return') AND amount_vnd > 0)"
-            " OR (kind IN ('commission_debit', 'refund_debit', 'payout_debit') AND amount_vnd < 0)",
+            "(kind IN ('sale_credit', 'shipping_credit', 'commission_return', 'refund_reversal') AND amount_vnd > 0)"
+            " OR (kind IN ('commission_debit', 'refund_debit', 'payout_debit', 'commission_reversal')"
+            " AND amount_vnd < 0)",
             name="sign_follows_kind",
         ),
         sa.Index("ix_ledger_entries_cooperative_created", "cooperative_id", "created_at"),

@@ -15,7 +15,8 @@ from marketplace.errors import Refusal
 from marketplace.forms import ActionForm, PeriodForm
 from marketplace.orders import fulfilment, reports, shopper, signals
 from marketplace.orders.models import PaymentMethod
-from marketplace.payments import card, ledger, payouts, receivers, refunds, webhooks
+from marketplace.payments import card, ledger, payouts, receivers, refund_failures, refunds, webhooks
+from marketplace.statemachine import IllegalTransition, StatusConflict
 from marketplace.payments.forms import PayoutForm, RefundForm
 from marketplace.payments.gateway import PaymentError, card_enabled
 from marketplace.payments.models import LedgerKind, PaymentStatus, RefundStatus
@@ -33,6 +34,8 @@ KIND_LABELS = {
     LedgerKind.REFUND_DEBIT: _l("Refund"),
     LedgerKind.COMMISSION_RETURN: _l("Commission returned"),
     LedgerKind.PAYOUT_DEBIT: _l("Payout"),
+    LedgerKind.REFUND_REVERSAL: _l("Failed refund reversed"),
+    LedgerKind.COMMISSION_REVERSAL: _l("Commission of a failed refund"),
 }
 PAYMENT_STATUS_LABELS = {
     PaymentStatus.CREATING: _l("Starting"),
@@ -137,7 +140,12 @@ def success(number):
     order = _visible_order(number)
     session_id = request.args.get("session_id", "")[:255]
     if session_id:
-        card.confirm_return(order, session_id)
+        try:
+            card.confirm_return(order, session_id)
+        except (StatusConflict, IllegalTransition):
+            # The webhook recorded the payment at the same moment (SQLite takes no row lock):
+            # forget this attempt and show the order as it is now.
+            db.session.rollback()
         order = fulfilment.get_order(number)
     return render_template("payments/returned.html", order=order, came_back_from="success", pay_form=ActionForm())
 
@@ -175,6 +183,7 @@ def stripe_webhook():
 def admin_payments():
     return render_template("payments/admin_payments.html", due=refunds.refunds_due(),
                            pending=refunds.pending_refunds(), recent=refunds.recent_payments(),
+                           failed=refund_failures.failed_refunds(),
                            action_form=ActionForm())
 
 

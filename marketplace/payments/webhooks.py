@@ -16,7 +16,7 @@ import stripe
 from marketplace import unitofwork
 from marketplace.errors import Refusal
 from marketplace.extensions import db
-from marketplace.payments import card, refunds
+from marketplace.payments import card, refund_failures, refunds
 from marketplace.payments.models import PaymentEvent
 
 log = logging.getLogger(__name__)
@@ -29,6 +29,8 @@ HANDLERS = {
     "checkout.session.expired": card.session_expired,
     "checkout.session.async_payment_failed": card.payment_failed,
     "charge.refunded": refunds.charge_refunded,
+    "refund.failed": refund_failures.refund_failed,
+    "charge.refund.updated": refund_failures.refund_failed,  # acts only when the refund failed
 }
 
 
@@ -76,6 +78,6 @@ def handle(event):
     except Exception:
         db.session.rollback()
         raise
-    if result.outcome in ("unknown_order", "unknown_session", "unknown_payment", "amount_mismatch"):
+    if result.outcome in ("unknown_order", "unknown_session", "unknown_payment", "unknown_refund", "amount_mismatch"):
         log.error("Stripe event %s (%s): %s", event["id"], event["type"], result.outcome)
     return result.outcome

@@ -65,6 +65,8 @@ class Cooperative(db.Model):
     # subtotal of free_shipping_from_vnd (None: never free).
     shipping_fee_vnd: Mapped[int] = mapped_column(sa.BigInteger, default=30000, server_default="30000")
     free_shipping_from_vnd: Mapped[int | None] = mapped_column(sa.BigInteger)
+    # Units of one product one order may take (orders.limits): nobody empties a product at once.
+    max_units_per_order: Mapped[int] = mapped_column(default=20, server_default="20")
     created_at: Mapped[sa.DateTime] = mapped_column(sa.DateTime, default=utcnow)
     updated_at: Mapped[sa.DateTime] = mapped_column(sa.DateTime, default=utcnow, onupdate=utcnow)
 

@@ -171,8 +171,11 @@ def test_a_tampered_product_or_line_places_no_order(client, two_cooperatives, li
     _, product_a, _, _ = two_cooperatives
     fill_cart(client, (product_a, 1))
     response = check_out(client, lines=[line])
-    assert response.headers["Location"] == "/cart"
+    # Lines that are not the cart's place nothing: the review page is shown again (orders.reviewed).
+    assert response.headers["Location"] == "/checkout/review"
     assert orders() == []
+    html = client.get("/checkout/review?lang=en").get_data(as_text=True)
+    assert "Your cart changed since this page was shown" in html or "The order form was changed" in html
 
 
 def test_a_product_unpublished_between_cart_and_placing_places_no_order(client, two_cooperatives):
