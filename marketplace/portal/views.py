@@ -85,12 +85,8 @@ def _cooperative_photo(photo_id):
 @bp.post("/profile/photos")
 @require_approved_cooperative
 def profile_photo_add():
-    try:
-        photos.add_photos(photos.cooperative_album(current_cooperative()), _uploads("photos"))
-    except services.PortalError as error:
-        flash(error.message, "error")
-    else:
-        flash(_("Photos added."), "success")
+    act(lambda form: photos.add_photos(photos.cooperative_album(current_cooperative()), _uploads("photos")),
+        _("Photos added."))
     return redirect(url_for("portal.profile", _anchor="photos"))
 
 
@@ -224,12 +220,7 @@ def _photos_page(product):
 @require_approved_cooperative
 def product_photo_add(product_id):
     product = _product(product_id)
-    try:
-        photos.add_photos(photos.product_album(product), _uploads("photos"))
-    except services.PortalError as error:
-        flash(error.message, "error")
-    else:
-        flash(_("Photos added."), "success")
+    act(lambda form: photos.add_photos(photos.product_album(product), _uploads("photos")), _("Photos added."))
     return _photos_page(product)
 
 
@@ -238,15 +229,14 @@ def product_photo_add(product_id):
 def product_photo_replace(product_id, photo_id):
     product = _product(product_id)
     photo = _product_photo(product, photo_id)
-    try:
+
+    def replace(form):
         uploads = _uploads("photo")
         if len(uploads) != 1:
             raise services.PortalError(_("Choose one photo."))
         photos.replace_photo(photos.product_album(product), photo, uploads[0])
-    except services.PortalError as error:
-        flash(error.message, "error")
-    else:
-        flash(_("Photo replaced."), "success")
+
+    act(replace, _("Photo replaced."))
     return _photos_page(product)
 
 
@@ -255,12 +245,7 @@ def product_photo_replace(product_id, photo_id):
 def product_photo_delete(product_id, photo_id):
     product = _product(product_id)
     photo = _product_photo(product, photo_id)
-    try:
-        photos.delete_photo(photos.product_album(product), photo)
-    except services.PortalError as error:
-        flash(error.message, "error")
-    else:
-        flash(_("Photo removed."), "success")
+    act(lambda form: photos.delete_photo(photos.product_album(product), photo), _("Photo removed."))
     return _photos_page(product)
 
 
