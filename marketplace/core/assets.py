@@ -99,9 +99,15 @@ def _built(path, filename, mtime_ns, size):
     return build_asset(path, Path(filename).read_bytes())
 
 
+def manifest(app):
+    if app.debug:  # a developer editing static/ sees the change at the next page load
+        app.extensions["assets"] = Manifest(app.static_folder)
+    return app.extensions["assets"]
+
+
 def serve(filename):
     """The `static` endpoint: the asset's body in the best encoding the browser accepts."""
-    asset, hashed = current_app.extensions["assets"].find(filename)
+    asset, hashed = manifest(current_app).find(filename)
     if asset is None:
         return current_app.send_static_file(filename)  # a file added since start, or a 404
     encoding = request.accept_encodings.best_match([*asset.encoded, "identity"])
@@ -126,7 +132,7 @@ def init_app(app):
     @app.url_defaults
     def hashed_static_names(endpoint, values):
         if endpoint == "static" and "filename" in values:
-            values["filename"] = app.extensions["assets"].url_path(values["filename"])
+            values["filename"] = manifest(app).url_path(values["filename"])
 
     # Pages and JSON: compressed per request. Streamed responses (send_file, CSV downloads,
     # media) pass untouched, so Range requests and their ETags stay right.

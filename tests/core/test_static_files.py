@@ -188,3 +188,20 @@ def test_csv_downloads_arrive_intact(client, app):
         assert response.mimetype == "text/csv" and "attachment" in response.headers["Content-Disposition"]
         body = DECODE[encoding](response.data) if "Content-Encoding" in response.headers else response.data
         assert body == plain.data and "san-pham-29" in body.decode("utf-8-sig")
+
+
+def test_in_debug_mode_an_edited_file_gets_its_new_url_at_once(app, tmp_path):
+    (tmp_path / "site.css").write_text(".a { color: red; }")
+    saved = app.static_folder, app.debug, app.extensions["assets"]
+    app.static_folder, app.debug = str(tmp_path), True
+    try:
+        with app.test_request_context():
+            from flask import url_for
+
+            before = url_for("static", filename="site.css")
+            (tmp_path / "site.css").write_text(".a { color: blue; }")
+            after = url_for("static", filename="site.css")
+        assert before != after and HASHED_URL.match(after)
+        assert app.test_client().get(after).data == b".a{color:blue}"
+    finally:
+        app.static_folder, app.debug, app.extensions["assets"] = saved
