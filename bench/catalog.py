@@ -9,27 +9,11 @@ and a product page with wrk, and prints requests/s and the ratio to the baseline
 Target (issue #2): /products at 35% or more of hello.
 """
 import argparse
-import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from common import BIN, ROOT, requests_per_second, served
-
-
-def prepare(instance):
-    env = {
-        "DATABASE_URL": f"sqlite:///{instance / 'bench.sqlite3'}",
-        "UPLOAD_DIR": str(instance / "uploads"),
-        "SEARCH_INDEX_DIR": str(instance / "search-index"),
-        "SECRET_KEY": "bench",
-        "INSTANCE_DIR": str(instance),
-    }
-    flask = [str(BIN / "flask"), "--app", "wsgi"]
-    for command in (["db", "upgrade"], ["seed-demo"]):
-        subprocess.run(flask + command, cwd=ROOT, env={**os.environ, **env}, check=True, capture_output=True)
-    return env
+from common import ROOT, requests_per_second, seeded_demo, served
 
 
 def main():
@@ -37,7 +21,7 @@ def main():
     parser.add_argument("--seconds", type=int, default=8)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="ocop-bench-") as tmp:
-        env = prepare(Path(tmp))
+        env = seeded_demo(Path(tmp))
         with served("hello_app:app", {"PYTHONPATH": str(ROOT / "bench")}) as url:
             hello = requests_per_second(url + "/", args.seconds)
         with served("wsgi:app", env) as url:

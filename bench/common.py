@@ -14,6 +14,22 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 
 
+def seeded_demo(instance):
+    """Migrate a throw-away SQLite database in `instance` and load the demo data; return the
+    environment that serves it."""
+    env = {
+        "DATABASE_URL": f"sqlite:///{instance / 'bench.sqlite3'}",
+        "UPLOAD_DIR": str(instance / "uploads"),
+        "SEARCH_INDEX_DIR": str(instance / "search-index"),
+        "SECRET_KEY": "bench",
+        "INSTANCE_DIR": str(instance),
+    }
+    flask = [str(BIN / "flask"), "--app", "wsgi"]
+    for command in (["db", "upgrade"], ["seed-demo"]):
+        subprocess.run(flask + command, cwd=ROOT, env={**os.environ, **env}, check=True, capture_output=True)
+    return env
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

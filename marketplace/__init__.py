@@ -31,6 +31,7 @@ def create_app(test_config=None):
     safety.configure_routing(app)  # before any route: every <int:…> is bounded
     safety.init_app(app)  # trusted hosts, NUL bytes refused
     configure_extensions(app)
+    configure_static(app)
     configure_blueprints(app)
     configure_cli(app)
     return app
@@ -51,6 +52,12 @@ def configure_extensions(app):
     i18n.init_app(app)
     configure_accounts(app)
     configure_search(app)
+
+
+def configure_static(app):
+    from marketplace.core import assets
+
+    assets.init_app(app)  # hashed names, a year's cache, minified CSS, brotli/gzip for every page
 
 
 def configure_search(app):
