@@ -13,6 +13,7 @@ from flask_babel import gettext as _, ngettext
 from sqlalchemy.dialects import postgresql, sqlite
 
 from marketplace import clock, unitofwork
+from marketplace.core import pagecache
 from marketplace.bookings.models import BookableService, BookingDay, BookingKind
 from marketplace.errors import Refusal
 from marketplace.extensions import db
@@ -235,6 +236,7 @@ def set_terms(product, kind, daily_capacity):
         terms = BookableService(product_id=product.id)
         db.session.add(terms)
     terms.kind, terms.daily_capacity = kind, daily_capacity
+    unitofwork.after_commit(pagecache.invalidate)  # the product page shows the booking form once it has terms
     unitofwork.commit()
     return terms
 
