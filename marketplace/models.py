@@ -19,3 +19,4 @@ from marketplace.program.models import CertificateReview  # noqa: F401
 from marketplace.payments.models import LedgerEntry, Payment, PaymentEvent, Payout, Refund, RefundPart  # noqa: F401
 from marketplace.orders.models import Cart, CartLine, Order, OrderLine, ProductReview, Shipment, StatusChange  # noqa: F401
 from marketplace.statemachine import StatusHistory  # noqa: F401
+from marketplace.bookings.models import BookableService, BookingDay  # noqa: F401

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 import sqlalchemy as sa
 
 from marketplace import clock, places
+from marketplace.bookings.models import BookableService, BookingKind
 from marketplace.demo.accounts import seed_demo_accounts
 from marketplace.catalog.models import (
     AssessingLevel,
@@ -103,6 +104,14 @@ def _product(item, cooperative, category):
     return product
 
 
+def _bookable(product, item):
+    """Group 6 is booked for a date: homestays by the room and night (their rooms a day),
+    tours by the guest (up to 30 a day; one sold-out tour shows a fully booked service)."""
+    if "đêm" in item["unit"]:
+        return BookableService(product=product, kind=BookingKind.STAY, daily_capacity=item["stock"])
+    return BookableService(product=product, kind=BookingKind.TOUR, daily_capacity=min(item["stock"], 30))
+
+
 def seed_demo(progress=lambda steps: steps):
     """Load the demo data; `progress` wraps the list of steps (a CLI progress bar). Returns counts."""
     load_categories()
@@ -117,7 +126,10 @@ def seed_demo(progress=lambda steps: steps):
             cooperatives[item["slug"]] = _cooperative(item)
             db.session.add(cooperatives[item["slug"]])
         else:
-            db.session.add(_product(item, cooperatives[item["cooperative"]], categories[item["category"]]))
+            product = _product(item, cooperatives[item["cooperative"]], categories[item["category"]])
+            db.session.add(product)
+            if item["category"].startswith("6."):
+                db.session.add(_bookable(product, item))
         created[kind + "s"] += 1
     created["sign_ins"] = seed_demo_accounts()  # one sign-in per role (marketplace.demo.accounts)
     created["pending_certificates"] = seed_pending_certificates()  # the council's review queue

@@ -3,19 +3,21 @@
 and grouped by cooperative for the cart and checkout pages."""
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
-from sqlalchemy.orm import contains_eager, selectinload
+from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
 from marketplace import unitofwork
 from marketplace.accounts import services as accounts
+from marketplace.bookings import services as bookings
 from marketplace.catalog.models import Product
 from marketplace.catalog.services import buyable_products
 from marketplace.extensions import db
 from marketplace.i18n import current_language
 from marketplace.orders import limits
-from marketplace.orders.errors import CartError, OrderError
+from marketplace.orders.errors import CartError, NeedsDate, OrderError
 from marketplace.orders.models import Cart, CartLine
 from marketplace.producers.models import Cooperative
 
@@ -90,8 +92,16 @@ def update_shipping_settings(cooperative, fee, free_from):
 @dataclass(frozen=True)
 class CartItem:
     product_id: int
-    quantity: int
+    quantity: int  # of a booking: what is paid for (room-nights, guests)
     price_seen: int
+    booking_date: date | None = None  # a booking (OCOP group 6) only
+    nights: int | None = None  # a stay only
+
+    @property
+    def booking(self):
+        if self.booking_date is None:
+            return None
+        return bookings.Booking.of_line(self.booking_date, self.quantity, self.nights)
 
 
 def buyable_by_id(product_ids):
@@ -101,7 +111,7 @@ def buyable_by_id(product_ids):
     rows = db.session.scalars(
         buyable_products()
         .where(Product.id.in_(product_ids))
-        .options(contains_eager(Product.cooperative), selectinload(Product.images))
+        .options(contains_eager(Product.cooperative), selectinload(Product.images), joinedload(Product.category))
     ).all()
     return {p.id: p for p in rows}
 
@@ -128,14 +138,37 @@ def add_item(items, product_id, quantity):
     """(the cart item after adding `quantity` of a product to `items` ({product_id: CartItem}),
     the product). Refuses products not for sale and more than the stock."""
     product = buyable_product(product_id)
+    if bookings.is_service(product):
+        raise NeedsDate(_("Choose a date for %(name)s on its page.", name=product.name(current_language())))
     held = items[product_id].quantity if product_id in items else 0
     return _checked_item(product, held + quantity, held), product
+
+
+def add_booking(product_id, day_text, places_text, nights_text=None):
+    """(the cart item booking a service for a date, the product): it replaces any booking of
+    the same service in the cart. Refuses dates in the past, beyond the horizon or full."""
+    product = buyable_product(product_id)
+    if not bookings.is_service(product):
+        raise CartError(_("This product is not booked for a date."))
+    terms = bookings.terms_of([product.id]).get(product.id)
+    try:
+        booking = bookings.requested_booking(terms, day_text, places_text, nights_text)
+    except bookings.BookingRefused as refusal:
+        raise CartError(refusal.message) from None
+    if booking.units > MAX_QUANTITY:
+        raise CartError(_("You can buy at most %(max)s of one product in one order.", max=MAX_QUANTITY))
+    problem = bookings.booking_problem(product.name(current_language()), terms, booking)
+    if problem:
+        raise CartError(problem)
+    return CartItem(product.id, booking.units, product.price_vnd, booking.day, booking.nights), product
 
 
 def set_item_quantity(items, product_id, quantity):
     """The cart item with its quantity changed; the price seen is renewed (the shopper saw it)."""
     if product_id not in items:
         raise CartError(_("This product is not in your cart."))
+    if items[product_id].booking_date is not None:
+        raise CartError(_("To change a booking, book again on the product's page."))
     return _checked_item(buyable_product(product_id), quantity, 0)
 
 
@@ -158,12 +191,12 @@ def _checked_item(product, quantity, held):
 
 def user_cart_items(user):
     rows = db.session.execute(
-        sa.select(CartLine.product_id, CartLine.quantity, CartLine.price_seen_vnd)
+        sa.select(CartLine.product_id, CartLine.quantity, CartLine.price_seen_vnd, CartLine.booking_date, CartLine.nights)
         .join(Cart)
         .where(Cart.user_id == user.id)
         .order_by(CartLine.id)
     ).all()
-    return {pid: CartItem(pid, quantity, price) for pid, quantity, price in rows}
+    return {row[0]: CartItem(*row) for row in rows}
 
 
 def user_cart_units(user):
@@ -188,9 +221,11 @@ def save_user_cart_items(user, items):
     for item in items:
         line = lines.get(item.product_id)
         if line is None:
-            cart.lines.append(CartLine(product_id=item.product_id, quantity=item.quantity, price_seen_vnd=item.price_seen))
+            cart.lines.append(CartLine(product_id=item.product_id, quantity=item.quantity, price_seen_vnd=item.price_seen,
+                                       booking_date=item.booking_date, nights=item.nights))
         else:
             line.quantity, line.price_seen_vnd = item.quantity, item.price_seen
+            line.booking_date, line.nights = item.booking_date, item.nights
     unitofwork.commit()
 
 
@@ -218,7 +253,7 @@ def merge_guest_cart(user, guest_items):
         if product_id not in stock:
             continue
         mine = held.get(product_id)
-        if mine is None:
+        if mine is None or item.booking_date is not None:  # the guest's booking is the latest choice
             merged.append(item)
             continue
         total = min(mine.quantity + item.quantity, max(stock[product_id], mine.quantity, item.quantity), MAX_QUANTITY)
@@ -231,6 +266,8 @@ class CartEntry:
     product: Product
     quantity: int
     price_seen: int
+    booking: bookings.Booking | None = None
+    booking_issue: str | None = None  # why the booking cannot be made (a date, a full day)
 
     @property
     def price(self):
@@ -246,6 +283,8 @@ class CartEntry:
 
     @property
     def problem(self):
+        if self.booking is not None or self.booking_issue:
+            return self.booking_issue  # a booking takes places of a day, not stock
         capped = limits.units_problem(self.product, self.quantity)
         if capped:
             return capped
@@ -258,9 +297,10 @@ class CartEntry:
 
 @dataclass
 class CartGroup:
-    """The part of a cart one cooperative ships."""
+    """The part of a cart one cooperative ships, or its bookings (no shipping fee)."""
 
     cooperative: Cooperative
+    is_booking: bool = False
     entries: list = field(default_factory=list)
 
     @property
@@ -269,13 +309,13 @@ class CartGroup:
 
     @property
     def shipping_fee(self):
-        return shipping_fee(self.cooperative, self.subtotal)
+        return 0 if self.is_booking else shipping_fee(self.cooperative, self.subtotal)
 
     @property
     def missing_for_free_shipping(self):
         """How much more from this cooperative ships free (None: no threshold, or free already)."""
         threshold = self.cooperative.free_shipping_from_vnd
-        if threshold is None or self.subtotal >= threshold:
+        if self.is_booking or threshold is None or self.subtotal >= threshold:
             return None
         return threshold - self.subtotal
 
@@ -310,6 +350,11 @@ class CartSummary:
         return not self.groups and not self.unavailable
 
     @property
+    def needs_address(self):
+        """Goods are delivered; a cart of bookings only needs no address."""
+        return any(not g.is_booking for g in self.groups)
+
+    @property
     def can_check_out(self):
         return bool(self.groups) and not self.unavailable and all(e.problem is None for e in self.entries)
 
@@ -318,15 +363,28 @@ def summarise_cart(items):
     """Price a cart ({product_id: CartItem}): lines grouped by cooperative with each group's
     shipping fee; products no longer for sale are listed apart. Two or three queries."""
     products = buyable_by_id(list(items))
+    terms = bookings.terms_of([pid for pid, p in products.items() if bookings.is_service(p)])
     groups = {}
     for item in items.values():
         product = products.get(item.product_id)
         if product is None:
             continue
-        group = groups.setdefault(product.cooperative_id, CartGroup(product.cooperative))
-        group.entries.append(CartEntry(product, item.quantity, item.price_seen))
+        entry = CartEntry(product, item.quantity, item.price_seen)
+        is_booking = bookings.is_service(product)
+        if is_booking:
+            entry.booking = item.booking
+            entry.booking_issue = _booking_issue(product, terms.get(product.id), item.booking)
+        group = groups.setdefault((product.cooperative_id, is_booking), CartGroup(product.cooperative, is_booking))
+        group.entries.append(entry)
     unavailable = list(product_names([pid for pid in items if pid not in products]).items())
-    return CartSummary(sorted(groups.values(), key=lambda g: g.cooperative.name), unavailable)
+    return CartSummary(sorted(groups.values(), key=lambda g: (g.cooperative.name, g.is_booking)), unavailable)
+
+
+def _booking_issue(product, terms, booking):
+    name = product.name(current_language())
+    if booking is None:
+        return _("Choose a date for %(name)s on its page.", name=name)
+    return bookings.booking_problem(name, terms, booking)
 
 
 # ---------------------------------------------------------------------------------------
@@ -340,6 +398,8 @@ def reorder_items(order):
     items, gone = [], []
     for line in order.lines:
         product = products.get(line.product_id)
+        if line.booking_date is not None:
+            continue  # a booking was for its date: book again on the product's page
         if product is None or product.stock <= 0:
             gone.append(line.product_name)
         else:

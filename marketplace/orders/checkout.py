@@ -1,14 +1,18 @@
 """Placing an order: the delivery details checked, every line checked again against the
 catalogue, and the order, one shipment per cooperative and lines that copy names and prices
-written in ONE transaction with the stock taken (`marketplace.stock`)."""
+written in ONE transaction with the stock taken (`marketplace.stock`) and the places of
+bookings taken (`marketplace.bookings`). A cooperative's bookings are a part of their own,
+without a shipping fee; an order of bookings only has no delivery address."""
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from datetime import date
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
-from sqlalchemy.orm import contains_eager
+from sqlalchemy.orm import contains_eager, joinedload
 
 from marketplace import places, unitofwork
+from marketplace.bookings import services as bookings
 from marketplace.catalog.models import Product
 from marketplace.catalog.services import buyable_products
 from marketplace.extensions import db
@@ -43,13 +47,22 @@ class LineRequest:
     """A line as the shopper reviewed it: the price they saw must still be the price."""
 
     product_id: int
-    quantity: int
+    quantity: int  # of a booking: what is paid for (room-nights, guests)
     unit_price: int | None = None
+    booking_date: date | None = None  # a booking (OCOP group 6) only
+    nights: int | None = None  # a stay only
+
+    @property
+    def booking(self):
+        if self.booking_date is None:
+            return None
+        return bookings.Booking.of_line(self.booking_date, self.quantity, self.nights)
 
 
-def check_delivery(delivery):
+def check_delivery(delivery, needs_address=True):
     """The delivery with its phone and tax code normalised, and the province and ward (the
-    ward must be in the province); OrderRejected naming every problem."""
+    ward must be in the province; both None when there is nothing to deliver: bookings only);
+    OrderRejected naming every problem."""
     problems = []
     if not (delivery.name or "").strip():
         problems.append(_("Enter the name of the person who receives the order."))
@@ -60,13 +73,15 @@ def check_delivery(delivery):
         problems.append(_("Enter a Vietnamese mobile number: 10 digits starting with 03, 05, 07, 08 or 09 (+84 is fine)."))
     if "@" not in (delivery.email or ""):
         problems.append(_("Enter an email address like name@example.com."))
-    province = places.province(delivery.province_code)
-    ward = places.ward(delivery.province_code, delivery.ward_code)
-    if province is None:
+    province = places.province(delivery.province_code) if needs_address else None
+    ward = places.ward(delivery.province_code, delivery.ward_code) if needs_address else None
+    if not needs_address:
+        delivery = replace(delivery, province_code=None, ward_code=None, street="")
+    elif province is None:
         problems.append(_("Choose a province."))
     elif ward is None:
         problems.append(_("Choose a commune or ward of %(province)s.", province=province.name))
-    if not (delivery.street or "").strip():
+    if needs_address and not (delivery.street or "").strip():
         problems.append(_("Enter the street address (house number, street, hamlet)."))
     tax_code = ""
     if delivery.invoice_tax_code or delivery.invoice_company:
@@ -94,6 +109,8 @@ def _merged_lines(lines):
             raise OrderRejected(_("Each quantity must be from 1 to %(max)s.", max=MAX_QUANTITY))
         held = merged.get(line.product_id)
         if held is not None:
+            if held.booking_date is not None or line.booking_date is not None:
+                raise OrderRejected(_("The order lists one booking twice; review your cart again."))
             if held.unit_price != line.unit_price:
                 raise OrderRejected(_("The order lists one product at two prices; review your cart again."))
             line = replace(line, quantity=held.quantity + line.quantity)
@@ -116,7 +133,8 @@ def _products_for(product_ids):
     return {
         p.id: p
         for p in db.session.scalars(
-            buyable_products().where(Product.id.in_(product_ids)).options(contains_eager(Product.cooperative))
+            buyable_products().where(Product.id.in_(product_ids))
+            .options(contains_eager(Product.cooperative), joinedload(Product.category))
         )
     }
 
@@ -158,9 +176,22 @@ def _line_problems(requested, products, current):
                   name=name, old=format_vnd(line.unit_price, current_language()),
                   new=format_vnd(price, current_language()))
             )
-        elif left < line.quantity:
+        elif bookings.is_service(products[product_id]) != (line.booking_date is not None):
+            problems.append(_("Choose a date for %(name)s on its page.", name=name)
+                            if line.booking_date is None else _("%(name)s is not booked for a date.", name=name))
+        elif line.booking_date is None and left < line.quantity:
             problems.append(_out_of_stock(name, left))
     return problems
+
+
+def _booking_problems(requested, products, terms):
+    """One sentence per booking that cannot be made: a date out of range, a full day."""
+    return [
+        problem
+        for product_id, line in requested.items() if line.booking_date is not None and product_id in products
+        for problem in [bookings.booking_problem(products[product_id].name(current_language()), terms.get(product_id),
+                                                 line.booking)] if problem
+    ]
 
 
 def place_order(delivery, lines, token, user=None, payment_method=PaymentMethod.COD, language="vi"):
@@ -178,10 +209,10 @@ def place_order(delivery, lines, token, user=None, payment_method=PaymentMethod.
         return _resubmitted(existing, user)
     if delivery is None:
         raise OrderRejected(_("Fill in the delivery details first."))
-    delivery, province, ward = check_delivery(delivery)
     if not lines:
         raise OrderRejected(_("Your cart is empty."))
     requested = _merged_lines(lines)
+    delivery, province, ward = check_delivery(delivery, any(line.booking_date is None for line in requested.values()))
     try:
         order = _write_order(delivery, province, ward, requested, token, user, payment_method, language)
         if order.status == Status.PLACED:  # card orders are announced once paid
@@ -205,7 +236,12 @@ def _write_order(delivery, province, ward, requested, token, user, payment_metho
     products wait for each other as briefly as possible."""
     products = _products_for(sorted(requested))
     problems = _line_problems(requested, products, {pid: (p.price_vnd, p.stock) for pid, p in products.items()})
-    problems += limits.capped_lines(requested, products)
+    goods = {pid: line for pid, line in requested.items() if line.booking_date is None}
+    booked = {pid: line for pid, line in requested.items() if line.booking_date is not None}
+    terms = bookings.terms_of(booked)
+    problems += limits.capped_lines(goods, products)
+    if not problems:
+        problems += _booking_problems(requested, products, terms)
     if problems:
         raise OrderRejected(*problems)
     # The prices written into the lines; the locked rows must still have them.
@@ -225,18 +261,24 @@ def _write_order(delivery, province, ward, requested, token, user, payment_metho
     if problems:
         raise OrderRejected(*problems)
     try:
-        stock.take({pid: line.quantity for pid, line in requested.items()}, actor_id, order.number)
+        stock.take({pid: line.quantity for pid, line in goods.items()}, actor_id, order.number)
     except stock.StockShort as short:
         # Sold meanwhile: only where the lock locks nothing (SQLite reads before it writes).
         raise OrderRejected(_out_of_stock(products[short.product_id].name(current_language()), 0)) from None
+    for product_id in sorted(booked):
+        try:
+            bookings.take(terms[product_id], booked[product_id].booking)
+        except bookings.CapacityShort:  # booked meanwhile by another checkout
+            raise OrderRejected(bookings.full_message(products[product_id].name(current_language()), terms[product_id],
+                                                      booked[product_id].booking)) from None
     return order
 
 
 def _new_order(delivery, province, ward, requested, products, token, actor_id, payment_method, language, initial):
     """The order with one shipment per cooperative and lines that copy names and prices."""
-    by_cooperative = defaultdict(list)
+    by_part = defaultdict(list)  # (cooperative, bookings or not): one shipment each
     for product_id, line in requested.items():
-        by_cooperative[products[product_id].cooperative_id].append((products[product_id], line.quantity))
+        by_part[products[product_id].cooperative_id, line.booking_date is not None].append((products[product_id], line))
     order = Order(
         idempotency_key=token,
         user_id=actor_id,
@@ -246,27 +288,29 @@ def _new_order(delivery, province, ward, requested, products, token, actor_id, p
         buyer_name=delivery.name,
         phone=delivery.phone,
         email=delivery.email,
-        province_code=province.code,
-        province_name=province.name,
-        ward_code=ward.code,
-        ward_name=ward.name,
+        province_code=province.code if province else None,
+        province_name=province.name if province else "",
+        ward_code=ward.code if ward else None,
+        ward_name=ward.name if ward else "",
         street=delivery.street,
         delivery_note=delivery.note,
         invoice_company=delivery.invoice_company,
         invoice_tax_code=delivery.invoice_tax_code,
         invoice_address=delivery.invoice_address,
     )
-    for bought in sorted(by_cooperative.values(), key=lambda rows: rows[0][0].cooperative.name):
+    for (_cooperative_id, is_booking), bought in sorted(by_part.items(),
+                                                        key=lambda part: (part[1][0][0].cooperative.name, part[0][1])):
         cooperative = bought[0][0].cooperative
-        subtotal = sum(product.price_vnd * quantity for product, quantity in bought)
+        subtotal = sum(product.price_vnd * line.quantity for product, line in bought)
         shipment = Shipment(
             cooperative_id=cooperative.id,
             cooperative_name=cooperative.name,
+            is_booking=is_booking,
             status=initial,
             goods_subtotal_vnd=subtotal,
-            shipping_fee_vnd=shipping_fee(cooperative, subtotal),
+            shipping_fee_vnd=0 if is_booking else shipping_fee(cooperative, subtotal),
         )
-        for product, quantity in bought:
+        for product, line in bought:
             shipment.lines.append(
                 OrderLine(
                     product_id=product.id,
@@ -274,8 +318,10 @@ def _new_order(delivery, province, ward, requested, products, token, actor_id, p
                     product_slug=product.slug,
                     unit=product.unit,
                     unit_price_vnd=product.price_vnd,
-                    quantity=quantity,
+                    quantity=line.quantity,
                     cooperative_name=cooperative.name,
+                    booking_date=line.booking_date,
+                    nights=line.nights,
                 )
             )
         order.shipments.append(shipment)

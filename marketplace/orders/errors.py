@@ -14,5 +14,9 @@ class CartError(OrderError):
     pass
 
 
+class NeedsDate(CartError):
+    """A service (OCOP group 6) is booked for a date on its page, not added like goods."""
+
+
 class OrderRejected(OrderError):
     """The order was not placed (nothing was written); one problem per line or field."""

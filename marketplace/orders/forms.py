@@ -25,6 +25,9 @@ from marketplace.orders import carts
 from marketplace.orders.models import CARRIER_LABELS, PAYMENT_LABELS, Carrier, PaymentMethod
 from marketplace.orders.signals import offered_payment_methods
 
+ADDRESS_FIELDS = ("province_code", "ward_code", "street", "note")
+
+
 class CheckoutForm(FlaskForm):
     name = StringField(_l("Full name of the receiver"), filters=[strip], validators=[data_required(), max_length(100)],
                        render_kw={"autocomplete": "name"})
@@ -46,8 +49,14 @@ class CheckoutForm(FlaskForm):
                                    render_kw={"inputmode": "numeric"})
     invoice_address = StringField(_l("Company address"), filters=[strip], validators=[max_length(300)])
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, needs_address=True, **kwargs):
         super().__init__(*args, **kwargs)
+        # A cart of bookings only: nothing is delivered, so no address is asked for.
+        self.needs_address = needs_address
+        if not needs_address:
+            for name in ADDRESS_FIELDS:
+                delattr(self, name)
+            return
         self.province_code.choices = [SelectChoice("", _l("Choose…"))] + [
             SelectChoice(p.code, p.name) for p in places.provinces()
         ]
@@ -92,10 +101,12 @@ class CheckoutForm(FlaskForm):
     def details(self):
         """The delivery as a plain dict (kept in the session until the order is placed)."""
         invoice = self.want_invoice.data
+        address = self.needs_address
         return {
             "name": self.name.data, "phone": self.phone.data, "email": self.email.data,
-            "province_code": self.province_code.data, "ward_code": self.ward_code.data,
-            "street": self.street.data, "note": self.note.data or "",
+            "province_code": self.province_code.data if address else None,
+            "ward_code": self.ward_code.data if address else None,
+            "street": self.street.data if address else "", "note": (self.note.data or "") if address else "",
             "invoice_company": self.invoice_company.data if invoice else "",
             "invoice_tax_code": self.invoice_tax_code.data if invoice else "",
             "invoice_address": self.invoice_address.data if invoice else "",

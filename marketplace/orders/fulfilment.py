@@ -13,6 +13,7 @@ from flask_babel import gettext as _
 from sqlalchemy.orm import joinedload, selectinload
 
 from marketplace import unitofwork
+from marketplace.bookings import services as bookings
 from marketplace.extensions import db
 from marketplace.orders import notifications, signals
 from marketplace.orders.carts import normalise_mobile
@@ -22,12 +23,12 @@ from marketplace.orders.models import (
     CARRIER_LABELS,
     FULFILMENT,
     ORDER_MACHINE,
-    SHIPMENT_MACHINE,
     Carrier,
     Order,
     Shipment,
     Status,
     StatusChange,
+    machine_of,
     parse_order_number,
 )
 from marketplace.statemachine import IllegalTransition, StatusConflict
@@ -60,14 +61,19 @@ def locked_order(order_id):
 
 
 def _give_back(shipment, actor, order):
-    stock.give_back({line.product_id: line.quantity for line in shipment.lines if line.product_id is not None},
+    """The goods go back to stock; a booking's places go back to their days."""
+    lines = [line for line in shipment.lines if line.product_id is not None]
+    for line in lines:
+        if line.booking_date is not None:
+            bookings.give_back(line.product_id, bookings.Booking.of_line(line.booking_date, line.quantity, line.nights))
+    stock.give_back({line.product_id: line.quantity for line in lines if line.booking_date is None},
                     actor.id if actor is not None else None, order.number)
 
 
 def _cancel(shipment, actor, reason, order):
     """Cancel a shipment that has not left its cooperative; its stock goes back (once: a
     second cancel finds the status changed)."""
-    SHIPMENT_MACHINE.move(shipment, Status.CANCELLED, actor, reason, cancel_reason=reason)
+    machine_of(shipment).move(shipment, Status.CANCELLED, actor, reason, cancel_reason=reason)
     _give_back(shipment, actor, order)
 
 
@@ -78,11 +84,11 @@ def _move_shipment(shipment_id, new, actor, reason="", expected=None, **values):
     order = locked_order(order_id)
     shipment = next(s for s in order.shipments if s.id == shipment_id)
     if expected is not None and shipment.status != expected:
-        raise StatusConflict(SHIPMENT_MACHINE.name, shipment.status, new)
+        raise StatusConflict(machine_of(shipment).name, shipment.status, new)
     if new == Status.CANCELLED:
         _cancel(shipment, actor, reason, order)
     else:
-        SHIPMENT_MACHINE.move(shipment, new, actor, reason, **values)
+        machine_of(shipment).move(shipment, new, actor, reason, **values)
     if new == Status.DELIVERED:
         signals.shipment_delivered.send(shipment, order=order)
     _roll_up(order, actor, reason)
@@ -173,7 +179,7 @@ def release_paid_order(order, actor=None):
     if order.status != Status.AWAITING_PAYMENT:
         return None
     for shipment in order.shipments:
-        SHIPMENT_MACHINE.move(shipment, Status.PLACED, actor)
+        machine_of(shipment).move(shipment, Status.PLACED, actor)
     ORDER_MACHINE.move(order, Status.PAID, actor)
     return order
 
@@ -198,7 +204,7 @@ def settle_refund(order, cancel_ids, restock_ids, actor, reason, in_full):
     refunded where its status allows (a shipped one keeps its status)."""
     for shipment in order.shipments:
         if shipment.id in cancel_ids and shipment.status in CANCELLABLE:
-            SHIPMENT_MACHINE.move(shipment, Status.CANCELLED, actor, reason, cancel_reason=reason)
+            machine_of(shipment).move(shipment, Status.CANCELLED, actor, reason, cancel_reason=reason)
         if shipment.id in restock_ids:
             _give_back(shipment, actor, order)
     rolled = rolled_up_status(order)

@@ -68,6 +68,16 @@ ORDER_TRANSITIONS = {
     Status.REFUNDED: set(),
 }
 
+# A booking (OCOP group 6) is confirmed by its cooperative, then "delivered": the stay or tour
+# took place. Nothing is shipped.
+BOOKING_TRANSITIONS = {
+    Status.AWAITING_PAYMENT: {Status.PLACED, Status.CANCELLED},
+    Status.PLACED: {Status.CONFIRMED, Status.CANCELLED},
+    Status.CONFIRMED: {Status.DELIVERED, Status.CANCELLED},
+    Status.DELIVERED: set(),
+    Status.CANCELLED: set(),
+}
+
 # Statuses in which the goods have not left the cooperative: cancelling gives the stock back.
 CANCELLABLE = frozenset({Status.AWAITING_PAYMENT, Status.PLACED, Status.CONFIRMED})
 
@@ -132,6 +142,10 @@ class CartLine(db.Model):
     quantity: Mapped[int]
     # The price when the shopper added it: a later change is shown in the cart, not hidden.
     price_seen_vnd: Mapped[int] = mapped_column(sa.BigInteger)
+    # A booking (OCOP group 6): its first day, and its nights (stays only); the quantity is
+    # what is paid for (room-nights, guests).
+    booking_date: Mapped[sa.Date | None] = mapped_column(sa.Date)
+    nights: Mapped[int | None]
 
     cart = relationship("Cart", back_populates="lines")
 
@@ -163,9 +177,10 @@ class Order(db.Model):
     buyer_name: Mapped[str] = mapped_column(sa.String(100))
     phone: Mapped[str] = mapped_column(sa.String(10), index=True)  # normalised: 0 and 9 digits
     email: Mapped[str] = mapped_column(sa.String(254))
-    province_code: Mapped[int]
+    # None, with empty names and street, when the order holds only bookings: nothing to deliver.
+    province_code: Mapped[int | None]
     province_name: Mapped[str] = mapped_column(sa.String(100))
-    ward_code: Mapped[int]
+    ward_code: Mapped[int | None]
     ward_name: Mapped[str] = mapped_column(sa.String(100))
     street: Mapped[str] = mapped_column(sa.String(200))
     delivery_note: Mapped[str] = mapped_column(sa.String(500), default="")
@@ -223,7 +238,8 @@ class Shipment(db.Model):
 
     __tablename__ = "shipments"
     __table_args__ = (
-        sa.UniqueConstraint("order_id", "cooperative_id", name="uq_shipments_order_cooperative"),
+        # A cooperative's goods and its bookings are two parts of an order.
+        sa.UniqueConstraint("order_id", "cooperative_id", "is_booking", name="uq_shipments_order_cooperative"),
         sa.Index("ix_shipments_cooperative_status", "cooperative_id", "status"),
     )
 
@@ -231,6 +247,8 @@ class Shipment(db.Model):
     order_id: Mapped[int] = mapped_column(sa.ForeignKey("orders.id"), index=True)
     cooperative_id: Mapped[int] = mapped_column(sa.ForeignKey("cooperatives.id"))
     cooperative_name: Mapped[str] = mapped_column(sa.String(200))
+    # Bookings (OCOP group 6): no shipping fee, confirmed then "delivered" when they took place.
+    is_booking: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
     status: Mapped[Status] = mapped_column(str_enum(Status, "shipment_status"))
     goods_subtotal_vnd: Mapped[int] = mapped_column(sa.BigInteger)
     shipping_fee_vnd: Mapped[int] = mapped_column(sa.BigInteger)
@@ -247,7 +265,7 @@ class Shipment(db.Model):
     @validates("status")
     def _refuse_illegal_transition(self, key, new):
         if self.status is not None and self.status != new:
-            SHIPMENT_MACHINE.check(self.status, new, self)
+            machine_of(self).check(self.status, new, self)
         return new
 
     @property
@@ -280,6 +298,9 @@ class OrderLine(db.Model):
     unit_price_vnd: Mapped[int] = mapped_column(sa.BigInteger)
     quantity: Mapped[int]
     cooperative_name: Mapped[str] = mapped_column(sa.String(200))
+    # A booking: its first day and its nights (stays only); the quantity is what was paid for.
+    booking_date: Mapped[sa.Date | None] = mapped_column(sa.Date)
+    nights: Mapped[int | None]
 
     shipment = relationship("Shipment", back_populates="lines")
     product = relationship("Product")
@@ -287,6 +308,11 @@ class OrderLine(db.Model):
     @property
     def total_vnd(self):
         return self.unit_price_vnd * self.quantity
+
+    @property
+    def places(self):
+        """Rooms of a stay (on each night) or guests of a tour."""
+        return self.quantity // (self.nights or 1)
 
 
 class StatusChange(db.Model):
@@ -355,3 +381,10 @@ ORDER_MACHINE = StateMachine("order", ORDER_TRANSITIONS, record=_record_status_c
                              conflict=_conflict)
 SHIPMENT_MACHINE = StateMachine("shipment", SHIPMENT_TRANSITIONS, record=_record_status_change, illegal=_illegal,
                                 conflict=_conflict)
+BOOKING_MACHINE = StateMachine("shipment", BOOKING_TRANSITIONS, record=_record_status_change, illegal=_illegal,
+                               conflict=_conflict)
+
+
+def machine_of(shipment):
+    """The state machine of a shipment: bookings are confirmed and take place, goods ship."""
+    return BOOKING_MACHINE if shipment.is_booking else SHIPMENT_MACHINE

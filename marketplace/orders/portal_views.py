@@ -55,17 +55,20 @@ def shipment_detail(shipment_id):
     )
 
 
-def _act(shipment_id, move, done_message, form=None):
-    """Move the cooperative's shipment with `marketplace.views.act`, back to its page."""
+def _act(shipment_id, move, done_message, form=None, booking_message=None):
+    """Move the cooperative's shipment with `marketplace.views.act`, back to its page (a
+    booking's move is named as one, when `booking_message` is given)."""
     shipment = _shipment(shipment_id)
-    act(lambda form: move(shipment, form), done_message, form)
+    act(lambda form: move(shipment, form), booking_message if shipment.is_booking and booking_message else done_message,
+        form)
     return redirect(url_for("portal_orders.shipment_detail", shipment_id=shipment_id))
 
 
 @bp.post("/orders/<int:shipment_id>/confirm")
 @require_approved_cooperative
 def confirm(shipment_id):
-    return _act(shipment_id, lambda s, f: fulfilment.confirm_shipment(s, signed_in_user()), _("Order confirmed."))
+    return _act(shipment_id, lambda s, f: fulfilment.confirm_shipment(s, signed_in_user()), _("Order confirmed."),
+                booking_message=_("Booking confirmed."))
 
 
 @bp.post("/orders/<int:shipment_id>/ship")
@@ -82,7 +85,8 @@ def ship(shipment_id):
 @bp.post("/orders/<int:shipment_id>/deliver")
 @require_approved_cooperative
 def deliver(shipment_id):
-    return _act(shipment_id, lambda s, f: fulfilment.deliver_shipment(s, signed_in_user()), _("Marked as delivered."))
+    return _act(shipment_id, lambda s, f: fulfilment.deliver_shipment(s, signed_in_user()), _("Marked as delivered."),
+                booking_message=_("Marked as taken place."))
 
 
 @bp.post("/orders/<int:shipment_id>/cancel")
@@ -93,6 +97,7 @@ def cancel(shipment_id):
         lambda s, f: fulfilment.cancel_shipment(s, signed_in_user(), f.reason.data),
         _("Order cancelled; the stock is back and the buyer was told."),
         CancelShipmentForm(),
+        booking_message=_("Booking cancelled; the places are free again and the buyer was told."),
     )
 
 

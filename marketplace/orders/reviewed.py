@@ -10,15 +10,15 @@ from marketplace.orders.errors import OrderRejected
 
 def check(lines, items, not_for_sale=()):
     """OrderRejected unless the LineRequests `lines` are exactly the cart `items`
-    ({product_id: CartItem}) by product and quantity, so that what is placed — and what a
+    ({product_id: CartItem}) by product, quantity and booking, so that what is placed — and what a
     card is asked to pay — is what the review page listed. Products of the cart no longer for
     sale (`not_for_sale`, ids) may be missing: the review page does not list them."""
     posted = {}
     for line in lines:
         if line.product_id in posted:
             raise _changed()  # the review page lists each product once
-        posted[line.product_id] = line.quantity
-    listed = {product_id: item.quantity for product_id, item in items.items()
+        posted[line.product_id] = (line.quantity, line.booking_date, line.nights)
+    listed = {product_id: (item.quantity, item.booking_date, item.nights) for product_id, item in items.items()
               if product_id in posted or product_id not in not_for_sale}
     if posted != listed:
         raise _changed()

@@ -2,10 +2,13 @@
 members, merged into the member's at sign-in. Also the guest's access to orders they placed
 or looked up in this session. Request-side glue for the views; the rules are in carts.py.
 
-The guest cart is session["cart"] = {"<product id>": [quantity, price when added]}. The
+The guest cart is session["cart"] = {"<product id>": [quantity, price when added]}, and for a
+booking also its first day ("YYYY-MM-DD") and nights (None for a tour). The
 page cache serves cached catalogue pages only to sessions without such keys, so a guest with
 a cart always sees the right count in the header.
 """
+from datetime import date
+
 from flask import g, request, session
 from flask_login import user_logged_in
 
@@ -22,16 +25,21 @@ def _session_items(raw):
     for key, value in (raw or {}).items():
         try:
             product_id, quantity, price = int(key), int(value[0]), int(value[1])
+            day = date.fromisoformat(value[2]) if len(value) > 2 else None
+            nights = int(value[3]) if len(value) > 3 and value[3] is not None else None
         except (TypeError, ValueError, IndexError, KeyError):
             continue  # an old or altered cookie: drop the line
-        if 0 < quantity <= carts.MAX_QUANTITY and price >= 0:
-            items[product_id] = carts.CartItem(product_id, quantity, price)
+        if 0 < quantity <= carts.MAX_QUANTITY and price >= 0 and (nights is None or nights > 0):
+            items[product_id] = carts.CartItem(product_id, quantity, price, day, nights)
     return items
 
 
 def _store_session_items(items):
     if items:
-        session[SESSION_KEY] = {str(i.product_id): [i.quantity, i.price_seen] for i in items.values()}
+        session[SESSION_KEY] = {
+            str(i.product_id): [i.quantity, i.price_seen] + ([i.booking_date.isoformat(), i.nights] if i.booking_date else [])
+            for i in items.values()
+        }
     else:
         session.pop(SESSION_KEY, None)
 

@@ -1,5 +1,6 @@
 """The shopper's pages: cart, checkout, orders, guest lookup and product reviews."""
 import secrets
+from datetime import date
 from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, session, url_for
@@ -8,13 +9,14 @@ from flask_login import current_user, login_required
 
 from marketplace import places
 from marketplace.accounts.authz import safe_next, signed_in_user
+from marketplace.bookings import services as bookings
 from marketplace.catalog.models import Product
 from marketplace.extensions import csrf, db, limiter
 from marketplace.i18n import current_language
 from marketplace.errors import Refusal
 from marketplace.orders import carts, fulfilment, limits, reviewed, reviews, shopper, signals
 from marketplace.orders.checkout import Delivery, LineRequest, check_delivery, order_by_token, place_order
-from marketplace.orders.errors import CartError, OrderRejected
+from marketplace.orders.errors import CartError, NeedsDate, OrderRejected
 from marketplace.orders.forms import CancelOrderForm, CheckoutForm, LookupForm, PlaceOrderForm, ReviewForm
 from marketplace.orders.models import CARRIER_LABELS, PAYMENT_LABELS, STATUS_LABELS, PaymentMethod
 from marketplace.views import no_store
@@ -42,7 +44,13 @@ def _header_and_product_page():
         "cart_units": shopper.units,
         "product_reviews": lambda product: reviews.product_reviews(product.id),
         "review_form": review_form,
+        "booking_terms": _booking_terms,
     }
+
+
+def _booking_terms(product):
+    """The booking terms of a service (OCOP group 6) for its page's booking form, else None."""
+    return bookings.terms_of([product.id]).get(product.id) if bookings.is_service(product) else None
 
 
 @bp.record_once
@@ -52,7 +60,16 @@ def _label_globals(state):
         order_status_label=lambda status: STATUS_LABELS.get(status, status),
         carrier_label=lambda carrier: CARRIER_LABELS.get(carrier, carrier or ""),
         payment_label=lambda method: PAYMENT_LABELS.get(method, method),
+        booking_label=_booking_label,
     )
+
+
+def _booking_label(line):
+    """The booking of a cart entry or an order line in one line ("" for goods)."""
+    booking = getattr(line, "booking", None)
+    if booking is None and getattr(line, "booking_date", None) is not None:
+        booking = bookings.Booking.of_line(line.booking_date, line.quantity, line.nights)
+    return bookings.describe(booking) if booking is not None else ""
 
 
 def _int(value):
@@ -98,8 +115,16 @@ def cart_add():
         abort(400)
     back = _back_to_referrer() or url_for("orders.cart_page")
     try:
-        quantity = carts.parse_quantity(request.form.get("quantity", "1"))
-        item, product = carts.add_item(shopper.items(), _int(request.form.get("product_id")), quantity)
+        if "booking_date" in request.form:  # a service (OCOP group 6) booked for a date
+            item, product = carts.add_booking(_int(request.form.get("product_id")), request.form.get("booking_date"),
+                                              request.form.get("places"), request.form.get("nights"))
+        else:
+            quantity = carts.parse_quantity(request.form.get("quantity", "1"))
+            item, product = carts.add_item(shopper.items(), _int(request.form.get("product_id")), quantity)
+    except NeedsDate as error:  # e.g. "Add to cart" on a homestay's card: its page has the date field
+        flash(error.problems[0], "error")
+        slug = db.session.scalar(db.select(Product.slug).where(Product.id == _int(request.form.get("product_id"))))
+        return redirect(url_for("catalog.product_detail", slug=slug))
     except CartError as error:
         flash(error.problems[0], "error")
         return redirect(back)
@@ -148,7 +173,7 @@ def checkout():
     saved = session.get(CHECKOUT_KEY) or _prefill()
     if request.method == "GET" and request.args.get("province"):
         saved = {**saved, "province_code": _int(request.args["province"]), "ward_code": None}
-    form = CheckoutForm(data=saved)
+    form = CheckoutForm(data=saved, needs_address=summary.needs_address)
     if saved.get("invoice_tax_code") and request.method == "GET":
         form.want_invoice.data = True
     # Without JavaScript, "Show the communes" re-renders the form for the chosen province.
@@ -179,16 +204,16 @@ def review():
     delivery = _delivery()
     if delivery is None:
         return redirect(url_for("orders.checkout"))
-    try:
-        delivery, province, ward = check_delivery(delivery)
-    except OrderRejected as error:
-        for problem in error.problems:
-            flash(problem, "error")
-        return redirect(url_for("orders.checkout"))
     summary = carts.summarise_cart(shopper.items())
     if summary.is_empty:
         flash(_("Your cart is empty."), "error")
         return redirect(url_for("orders.cart_page"))
+    try:
+        delivery, province, ward = check_delivery(delivery, summary.needs_address)
+    except OrderRejected as error:
+        for problem in error.problems:
+            flash(problem, "error")
+        return redirect(url_for("orders.checkout"))
     form = PlaceOrderForm(token=secrets.token_urlsafe(24))
     return render_template(
         "orders/review.html", summary=summary, delivery=delivery, province=province, ward=ward, form=form
@@ -196,14 +221,19 @@ def review():
 
 
 def _requested_lines(values):
-    """The lines the review page listed ("<product id>:<quantity>:<unit price>")."""
+    """The lines the review page listed ("<product id>:<quantity>:<unit price>", and for a
+    booking ":<first day>:<nights or nothing>")."""
     lines = []
     for value in values:
         parts = value.split(":")
-        numbers = [_int(part) for part in parts]
-        if len(parts) != 3 or None in numbers:
-            raise OrderRejected(_("The order form was changed; review your cart and order again."))
-        lines.append(LineRequest(*numbers))
+        numbers = [_int(part) for part in parts[:3]]
+        try:
+            if len(parts) not in (3, 5) or None in numbers:
+                raise ValueError(value)
+            booking = (date.fromisoformat(parts[3]), _int(parts[4])) if len(parts) == 5 else (None, None)
+        except ValueError:
+            raise OrderRejected(_("The order form was changed; review your cart and order again.")) from None
+        lines.append(LineRequest(*numbers, *booking))
     return lines
 
 

@@ -7,6 +7,8 @@ from flask import Blueprint, Response, abort, flash, redirect, render_template, 
 from flask_babel import gettext as _
 
 from marketplace.accounts.authz import signed_in_user
+from marketplace.bookings import services as bookings
+from marketplace.bookings.models import BOOKING_KIND_LABELS
 from marketplace.catalog.models import Product, ProductImage, ProductStatus
 from marketplace.catalog.photos import UploadError, read_upload
 from marketplace.catalog.publishing import missing_for_publication
@@ -284,6 +286,46 @@ def product_stock(product_id):
             return redirect(url_for("portal.product_stock", product_id=product.id))
     return render_template("portal/product_stock.html", product=product, form=form,
                            history=stock.history(product))
+
+
+# ---------------------------------------------------------------------------------------
+# Bookings of services (OCOP group 6): what is booked, and how many each day takes
+
+
+def _service(product_id):
+    product = _product(product_id)
+    if not bookings.is_service(product):
+        abort(404)
+    return product
+
+
+@bp.get("/products/<int:product_id>/bookings")
+@require_approved_cooperative
+def product_bookings(product_id):
+    product = _service(product_id)
+    return render_template("portal/product_bookings.html", product=product,
+                           terms=bookings.terms_of([product.id]).get(product.id),
+                           default_kind=bookings.default_kind(product), kinds=BOOKING_KIND_LABELS,
+                           days=bookings.upcoming_days(product))
+
+
+@bp.post("/products/<int:product_id>/bookings/terms")
+@require_approved_cooperative
+def product_booking_terms(product_id):
+    product = _service(product_id)
+    capacity = request.form.get("daily_capacity", "").strip()
+    act(lambda form: bookings.set_terms(product, request.form.get("kind"), int(capacity) if capacity.isdigit() else -1),
+        _("Booking terms saved."))
+    return redirect(url_for("portal.product_bookings", product_id=product.id))
+
+
+@bp.post("/products/<int:product_id>/bookings/day")
+@require_approved_cooperative
+def product_booking_day(product_id):
+    product = _service(product_id)
+    act(lambda form: bookings.set_day(product, request.form.get("day"), request.form.get("capacity")),
+        _("Capacity of the date saved."))
+    return redirect(url_for("portal.product_bookings", product_id=product.id))
 
 
 @bp.route("/stock", methods=["GET", "POST"])

@@ -182,6 +182,11 @@ MATRIX = {
        for action in ("replace", "delete", "move")},
     "portal.product_stock": [Case("GET", "/portal/products/{product_a}/stock", only(STAFF_A, staff_b=404)),
                              Case("POST", "/portal/products/{product_a}/stock", only(STAFF_A, staff_b=404))],
+    "portal.product_bookings": [Case("GET", "/portal/products/{homestay_a}/bookings", only(STAFF_A, staff_b=404))],
+    "portal.product_booking_terms": [
+        Case("POST", "/portal/products/{homestay_a}/bookings/terms", only(STAFF_A, staff_b=404))],
+    "portal.product_booking_day": [
+        Case("POST", "/portal/products/{homestay_a}/bookings/day", only(STAFF_A, staff_b=404))],
     "portal.stock_file": [Case("GET", "/portal/stock", only(STAFF_A, STAFF_B)),
                           Case("POST", "/portal/stock", only(STAFF_A, STAFF_B))],
     "portal.stock_file_apply": [Case("POST", "/portal/stock/apply", only(STAFF_A, STAFF_B))],
@@ -327,6 +332,7 @@ def world(app):
     cooperative_a, cooperative_b = make_cooperative(), make_cooperative()
     product_a = make_product(cooperative_a)
     make_certificate(product_a, stars=4)
+    homestay_a = make_product(cooperative_a, category_code="6.1")
     company = make_distributor()
     users = {
         CONSUMER: make_user(),
@@ -354,6 +360,7 @@ def world(app):
         "bad_token": "not-a-valid-token",
         "missing_id": 999999,
         "product_a": product_a.id,
+        "homestay_a": homestay_a.id,
         "photo_a": product_a.images[0].id,
         "certificate_a": certificate_a.id,
         "pending_certificate_a": pending_certificate_a.id,

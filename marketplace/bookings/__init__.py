@@ -1,0 +1,1 @@
+"""Services sold as services (OCOP group 6): booking terms, capacity per day, and the rules of a booking."""
