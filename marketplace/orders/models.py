@@ -11,14 +11,14 @@ any other assignment.
 """
 import enum
 import re
-from datetime import UTC
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from flask_babel import gettext as _, lazy_gettext as _l
 
-from marketplace.clock import VIETNAM, utcnow
+from marketplace import clock
+from marketplace.clock import utcnow
 from marketplace.dbtypes import str_enum
 from marketplace.extensions import db
 from marketplace.statemachine import StateMachine
@@ -193,7 +193,7 @@ class Order(db.Model):
     def number(self):
         """OCOP-<year placed, in Vietnam>-<id>: unique because the id is, and given out by the
         database's own key sequence, so that concurrent checkouts never wait for a counter."""
-        return f"OCOP-{self.placed_at.replace(tzinfo=UTC).astimezone(VIETNAM).year}-{self.id:06d}"
+        return f"OCOP-{clock.local(self.placed_at).year}-{self.id:06d}"
 
     @property
     def wants_invoice(self):
