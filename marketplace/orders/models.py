@@ -77,6 +77,7 @@ class Carrier(enum.StrEnum):
     VNPOST = "vnpost"
     GHN = "ghn"
     GHTK = "ghtk"
+    JT_EXPRESS = "jt_express"
     OWN = "own"  # the cooperative delivers itself
 
 
@@ -85,6 +86,7 @@ CARRIER_LABELS = {
     Carrier.VNPOST: "VNPost",
     Carrier.GHN: "GHN",
     Carrier.GHTK: "GHTK",
+    Carrier.JT_EXPRESS: "J&T Express",
     Carrier.OWN: _l("Own delivery"),
 }
 
@@ -206,6 +208,12 @@ class Order(db.Model):
     @property
     def lines(self):
         return [line for shipment in self.shipments for line in shipment.lines]
+
+    @property
+    def partly_shipped(self):
+        """Some parts have left their cooperative, others not yet (cancelled parts aside)."""
+        active = {s.status for s in self.shipments if s.status != Status.CANCELLED}
+        return bool(active & {Status.SHIPPED, Status.DELIVERED}) and bool(active & CANCELLABLE)
 
     @property
     def can_be_cancelled(self):
