@@ -2,7 +2,7 @@
 from flask import current_app, has_request_context, request, session
 from flask_babel import format_date, get_locale, lazy_gettext as _l
 
-from marketplace import clock
+from marketplace import clock, terms
 from marketplace.markup import render_markdown
 from marketplace.media import image_url
 from marketplace.money import format_vnd
@@ -53,6 +53,15 @@ def date_time(value):
     return f"{format_date(moment.date(), 'medium')} {moment:%H:%M}"
 
 
+def unit(value):
+    """A product's unit in the reader's language ("hộp 400 g" → "box 400 g")."""
+    return terms.unit_in(value, current_language())
+
+
+def issuing_body(value):
+    return terms.issuing_body_in(value, current_language())
+
+
 def month_year(value):
     return clock.local_date(value).strftime("%m/%Y") if value else ""
 
@@ -73,6 +82,8 @@ def init_app(app):
     app.jinja_env.filters["price"] = price
     app.jinja_env.filters["date"] = short_date
     app.jinja_env.filters["date_time"] = date_time
+    app.jinja_env.filters["unit"] = unit
+    app.jinja_env.filters["issuing_body"] = issuing_body
     app.jinja_env.filters["month_year"] = month_year
     app.jinja_env.globals["current_language"] = current_language
     app.jinja_env.globals["image_url"] = image_url
