@@ -21,7 +21,7 @@ NEW_CARRIERS = ('viettel_post', 'vnpost', 'ghn', 'ghtk', 'jt_express', 'own')
 
 def _carrier_check(carriers):
     # SQLite cannot alter a CHECK constraint: batch mode copies the table.
-    with op.batch_alter_table('shipments', recreate='always') as batch_op:
+    with op.batch_alter_table('shipments') as batch_op:
         batch_op.drop_constraint(op.f('ck_shipments_carrier'), type_='check')
         batch_op.create_check_constraint('carrier', sa.column('carrier').in_(carriers))
 
