@@ -8,6 +8,7 @@ import secrets
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dotenv import load_dotenv
 
@@ -37,6 +38,14 @@ def env(name, default, cast=str):
         raise RuntimeError(f"{name} must be {kind}, not {value!r}") from error
 
 
+def _time_zone(name):
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        raise ValueError(name) from error
+    return name
+
+
 def _bool(name, default=False):
     return env(name, default, bool)
 
@@ -64,6 +73,7 @@ def load_config():
     """Build the configuration mapping from the environment (and a `.env` file if present)."""
     load_dotenv(PROJECT_ROOT / ".env", override=False)
     production = is_production()
+    _timezone = env("TIMEZONE", "Asia/Ho_Chi_Minh", _time_zone)
     return {
         # Where the data lives. SQLite under instance/ by default; PostgreSQL in production,
         # e.g. postgresql+psycopg://user@host:5432/ocop
@@ -101,7 +111,10 @@ def load_config():
         # Interface languages; the first is the default.
         "LANGUAGES": ["vi", "en"],
         "BABEL_DEFAULT_LOCALE": "vi",
-        "BABEL_DEFAULT_TIMEZONE": "Asia/Ho_Chi_Minh",
+        # The time zone every date is shown and reasoned in ("today", export and ledger
+        # periods, reminders); times are stored in UTC.
+        "TIMEZONE": _timezone,
+        "BABEL_DEFAULT_TIMEZONE": _timezone,
         "PRODUCTS_PER_PAGE": env("PRODUCTS_PER_PAGE", 24, int),
         # Anonymous catalogue pages are cached this many seconds per process (0 disables);
         # a commit that changes the catalogue clears the cache of its own process at once.

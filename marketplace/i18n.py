@@ -2,6 +2,7 @@
 from flask import current_app, has_request_context, request, session
 from flask_babel import format_date, get_locale, lazy_gettext as _l
 
+from marketplace import clock, terms
 from marketplace.markup import render_markdown
 from marketplace.media import image_url
 from marketplace.money import format_vnd
@@ -32,16 +33,37 @@ def price(amount):
 
 
 def short_date(value):
-    """dd/mm/yyyy in Vietnamese, the English short form otherwise."""
+    """dd/mm/yyyy in Vietnamese, the English short form otherwise; a stored time (UTC) is
+    shown as its local calendar day."""
     if value is None:
         return ""
+    day = clock.local_date(value)
     if current_language() == "vi":
-        return value.strftime("%d/%m/%Y")
-    return format_date(value, "medium")
+        return day.strftime("%d/%m/%Y")
+    return format_date(day, "medium")
+
+
+def date_time(value):
+    """A stored time (UTC) as local date and minute: "08/12/2026 02:24"."""
+    if value is None:
+        return ""
+    moment = clock.local(value)
+    if current_language() == "vi":
+        return moment.strftime("%d/%m/%Y %H:%M")
+    return f"{format_date(moment.date(), 'medium')} {moment:%H:%M}"
+
+
+def unit(value):
+    """A product's unit in the reader's language ("hộp 400 g" → "box 400 g")."""
+    return terms.unit_in(value, current_language())
+
+
+def issuing_body(value):
+    return terms.issuing_body_in(value, current_language())
 
 
 def month_year(value):
-    return value.strftime("%m/%Y") if value else ""
+    return clock.local_date(value).strftime("%m/%Y") if value else ""
 
 
 ENTITY_KIND_LABELS = {
@@ -59,6 +81,9 @@ def entity_kind_label(kind):
 def init_app(app):
     app.jinja_env.filters["price"] = price
     app.jinja_env.filters["date"] = short_date
+    app.jinja_env.filters["date_time"] = date_time
+    app.jinja_env.filters["unit"] = unit
+    app.jinja_env.filters["issuing_body"] = issuing_body
     app.jinja_env.filters["month_year"] = month_year
     app.jinja_env.globals["current_language"] = current_language
     app.jinja_env.globals["image_url"] = image_url

@@ -1,10 +1,14 @@
 """Vietnam's current administrative units (34 provinces, then communes/wards, since 1 July 2025),
 read once from the `vietnam-provinces` package."""
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import icu
 import vietnam_provinces
+
+from marketplace.text import nfc
 
 
 @dataclass(frozen=True)
@@ -13,18 +17,44 @@ class Place:
     name: str
 
 
+def normal_name(name):
+    """NFC with single spaces: the source data has "Phường  An Nhơn" (two spaces)."""
+    return re.sub(r"\s+", " ", nfc(name or "")).strip()
+
+
+@lru_cache(maxsize=1)
+def _collator():
+    # ICU's Vietnamese tailoring (CLDR): ă, â, đ, ê, ô, ơ, ư are letters of their own
+    # ("Lào Cai" before "Lâm Đồng", "Đồng Tháp" after every D), tones weigh after letters
+    # ("Cà Mau" before "Cao Bằng"). getSortKey is safe to share between threads.
+    return icu.Collator.createInstance(icu.Locale("vi_VN"))
+
+
+def sort_key(text):
+    """The key that sorts Vietnamese names as Vietnamese readers expect."""
+    return _collator().getSortKey(normal_name(text))
+
+
 @lru_cache(maxsize=1)
 def _divisions():
     with open(vietnam_provinces.NESTED_DIVISIONS_JSON_PATH, encoding="utf-8") as handle:
         data = json.load(handle)
-    provinces = {p["code"]: Place(p["code"], p["name"]) for p in data}
-    wards = {p["code"]: {w["code"]: Place(w["code"], w["name"]) for w in p["wards"]} for p in data}
+
+    def place(item):
+        return Place(item["code"], normal_name(item["name"]))
+
+    provinces = {p["code"]: place(p) for p in data}
+    wards = {p["code"]: {w["code"]: place(w) for w in p["wards"]} for p in data}
     return provinces, wards
 
 
+def _by_name(places):
+    return sorted(places, key=lambda p: sort_key(p.name))
+
+
 def provinces():
-    """All provinces, by name."""
-    return sorted(_divisions()[0].values(), key=lambda p: p.name)
+    """All provinces, in Vietnamese alphabetical order."""
+    return _by_name(_divisions()[0].values())
 
 
 def province(code):
@@ -32,8 +62,9 @@ def province(code):
 
 
 def wards(province_code):
-    """The communes/wards of one province, by name (empty for an unknown province)."""
-    return sorted(_divisions()[1].get(province_code, {}).values(), key=lambda w: w.name)
+    """The communes/wards of one province, in Vietnamese alphabetical order (empty for an
+    unknown province)."""
+    return _by_name(_divisions()[1].get(province_code, {}).values())
 
 
 def ward(province_code, ward_code):

@@ -103,6 +103,15 @@ def confirm_account(token):
     return render_template("accounts/confirm_account.html", form=ActionForm())
 
 
+# Where staff start after signing in when no ?next= asks for a page (endpoint names, so that
+# accounts imports no organisation's package); everyone else starts on the storefront.
+LANDING_PAGES = {Role.COOPERATIVE_STAFF: "portal.dashboard", Role.DISTRIBUTOR_STAFF: "valuechain.value_chain"}
+
+
+def landing_page(user):
+    return url_for(LANDING_PAGES.get(user.role, "catalog.home"))
+
+
 @bp.route("/sign-in", methods=["GET", "POST"])
 @limiter.limit(_limit("RATELIMIT_SIGN_IN"), methods=["POST"])
 @limiter.limit(_limit("RATELIMIT_SIGN_IN"), methods=["POST"], key_func=_email_key)
@@ -117,7 +126,7 @@ def sign_in():
         else:
             if user is not None:
                 _start_session(user, remember=form.remember.data)
-                return redirect(safe_next(form.next.data) or url_for("catalog.home"))
+                return redirect(safe_next(form.next.data) or landing_page(user))
             flash(_("The email address or the password is not right."), "error")
     return render_template("accounts/sign_in.html", form=form)
 

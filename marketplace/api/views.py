@@ -1,6 +1,7 @@
 """Read-only JSON API, /api/v1, over the same services as the pages."""
 from flask import Blueprint, abort, current_app, jsonify, request, url_for
 
+from marketplace import terms
 from marketplace.catalog import services as catalog
 from marketplace.extensions import csrf, limiter
 from marketplace.producers import services as producers
@@ -42,6 +43,7 @@ def product_json(card):
         "subgroup": product.category.code,
         "price_vnd": product.price_vnd,
         "unit": product.unit,
+        "unit_en": terms.unit_in(product.unit, "en"),
         "stock": product.stock,
         "url": url_for("catalog.product_detail", slug=product.slug, _external=True),
         "ocop": _certificate_json(card.certificate),

@@ -6,8 +6,6 @@ Every move locks the order's row (moves of one order happen one at a time) and g
 the order and shipment state machines (`orders.models`). What other domains do about a move
 they learn from `orders.signals`.
 """
-import re
-
 import sqlalchemy as sa
 from flask_babel import gettext as _
 from sqlalchemy.orm import joinedload, selectinload
@@ -15,12 +13,11 @@ from sqlalchemy.orm import joinedload, selectinload
 from marketplace import unitofwork
 from marketplace.bookings import services as bookings
 from marketplace.extensions import db
-from marketplace.orders import notifications, signals
+from marketplace.orders import notifications, signals, tracking
 from marketplace.orders.carts import normalise_mobile
 from marketplace.orders.errors import OrderError
 from marketplace.orders.models import (
     CANCELLABLE,
-    CARRIER_LABELS,
     FULFILMENT,
     ORDER_MACHINE,
     Carrier,
@@ -106,9 +103,6 @@ def confirm_shipment(shipment, actor):
         return _move_shipment(shipment.id, Status.CONFIRMED, actor)
 
 
-TRACKING_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-]{3,63}")
-
-
 def ship_shipment(shipment, actor, carrier, tracking_number=""):
     """Mark a shipment shipped with its carrier and tracking number (optional only for the
     cooperative's own delivery); the buyer is told."""
@@ -116,11 +110,7 @@ def ship_shipment(shipment, actor, carrier, tracking_number=""):
         carrier = Carrier(carrier)
     except ValueError:
         raise OrderError(_("Choose the carrier.")) from None
-    tracking_number = (tracking_number or "").strip()
-    if tracking_number and not TRACKING_PATTERN.fullmatch(tracking_number):
-        raise OrderError(_("Enter the tracking number as the carrier printed it (letters, digits, dashes)."))
-    if not tracking_number and carrier != Carrier.OWN:
-        raise OrderError(_("Enter the tracking number of %(carrier)s.", carrier=CARRIER_LABELS[carrier]))
+    tracking_number = tracking.checked_tracking_number(carrier, tracking_number)
     with unitofwork.unit_of_work():
         shipment = _move_shipment(shipment.id, Status.SHIPPED, actor, carrier=carrier, tracking_number=tracking_number)
         unitofwork.after_commit(lambda: notifications.shipment_shipped(shipment))
@@ -146,14 +136,26 @@ def cancel_shipment(shipment, actor, reason, expected=None):
     return shipment
 
 
+def why_not_cancellable(order):
+    """The reason the buyer can no longer cancel `order`, in the words of its situation."""
+    if order.status == Status.CANCELLED:
+        return _("This order is already cancelled.")
+    if order.status == Status.REFUNDED:
+        return _("This order has been refunded.")
+    if order.status == Status.DELIVERED:
+        return _("This order has been delivered: it can no longer be cancelled.")
+    if order.status == Status.SHIPPED:
+        return _("This order has shipped: it can no longer be cancelled.")
+    return _("This order can no longer be cancelled: part of it has left the cooperative.")
+
+
 def cancel_order(order, actor, reason=""):
     """The buyer cancels the whole order while no part has shipped; the stock goes back once,
     the cooperatives are told (of card orders: once paid) and other domains hear of it."""
     with unitofwork.unit_of_work():
         order = locked_order(order.id)
         if not order.can_be_cancelled:
-            raise IllegalTransition("order", order.status, Status.CANCELLED,
-                                    _("This order can no longer be cancelled: part of it has left the cooperative."))
+            raise IllegalTransition("order", order.status, Status.CANCELLED, why_not_cancellable(order))
         announced = order.status != Status.AWAITING_PAYMENT  # cooperatives hear of card orders once paid
         reason = (reason or "").strip()[:500] or _("Cancelled by the buyer.")
         for shipment in order.shipments:

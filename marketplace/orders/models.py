@@ -11,14 +11,14 @@ any other assignment.
 """
 import enum
 import re
-from datetime import UTC
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from flask_babel import gettext as _, lazy_gettext as _l
 
-from marketplace.clock import VIETNAM, utcnow
+from marketplace import clock
+from marketplace.clock import utcnow
 from marketplace.dbtypes import str_enum
 from marketplace.extensions import db
 from marketplace.statemachine import StateMachine
@@ -87,6 +87,7 @@ class Carrier(enum.StrEnum):
     VNPOST = "vnpost"
     GHN = "ghn"
     GHTK = "ghtk"
+    JT_EXPRESS = "jt_express"
     OWN = "own"  # the cooperative delivers itself
 
 
@@ -95,6 +96,7 @@ CARRIER_LABELS = {
     Carrier.VNPOST: "VNPost",
     Carrier.GHN: "GHN",
     Carrier.GHTK: "GHTK",
+    Carrier.JT_EXPRESS: "J&T Express",
     Carrier.OWN: _l("Own delivery"),
 }
 
@@ -208,7 +210,7 @@ class Order(db.Model):
     def number(self):
         """OCOP-<year placed, in Vietnam>-<id>: unique because the id is, and given out by the
         database's own key sequence, so that concurrent checkouts never wait for a counter."""
-        return f"OCOP-{self.placed_at.replace(tzinfo=UTC).astimezone(VIETNAM).year}-{self.id:06d}"
+        return f"OCOP-{clock.local(self.placed_at).year}-{self.id:06d}"
 
     @property
     def wants_invoice(self):
@@ -221,6 +223,12 @@ class Order(db.Model):
     @property
     def lines(self):
         return [line for shipment in self.shipments for line in shipment.lines]
+
+    @property
+    def partly_shipped(self):
+        """Some parts have left their cooperative, others not yet (cancelled parts aside)."""
+        active = {s.status for s in self.shipments if s.status != Status.CANCELLED}
+        return bool(active & {Status.SHIPPED, Status.DELIVERED}) and bool(active & CANCELLABLE)
 
     @property
     def can_be_cancelled(self):

@@ -1,7 +1,7 @@
 """What a cooperative learns of its sales: the CSV export of its order lines and the sales
 overview per month and product (Vietnamese calendar days)."""
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
@@ -13,18 +13,6 @@ from marketplace.orders.errors import OrderError
 from marketplace.orders.models import Order, OrderLine, Shipment, Status
 
 MAX_EXPORT_DAYS = 366
-
-
-def _utc_bounds(first_day, last_day):
-    """Naive UTC datetimes covering Vietnamese calendar days first_day..last_day."""
-    start = datetime.combine(first_day, time.min, clock.VIETNAM).astimezone(UTC).replace(tzinfo=None)
-    end = datetime.combine(last_day + timedelta(days=1), time.min, clock.VIETNAM).astimezone(UTC).replace(tzinfo=None)
-    return start, end
-
-
-def local_time(moment):
-    """A stored (naive UTC) time in Vietnam's time zone."""
-    return moment.replace(tzinfo=UTC).astimezone(clock.VIETNAM)
 
 
 def check_period(start, end):
@@ -46,7 +34,7 @@ def export_rows(cooperative, start, end):
     """The cooperative's order lines placed from `start` to `end` (Vietnamese days), as rows
     under EXPORT_HEADER; a shipment's fee is on its first line."""
     check_period(start, end)
-    since, until = _utc_bounds(start, end)
+    since, until = clock.day_bounds(start, end)
     shipments = db.session.scalars(
         sa.select(Shipment)
         .join(Shipment.order)
@@ -59,7 +47,7 @@ def export_rows(cooperative, start, end):
         order = shipment.order
         for index, line in enumerate(shipment.lines):
             rows.append((
-                order.number, local_time(order.placed_at).strftime("%Y-%m-%d %H:%M"), shipment.status.value,
+                order.number, clock.local(order.placed_at).strftime("%Y-%m-%d %H:%M"), shipment.status.value,
                 order.buyer_name, order.phone, order.address, line.product_name, line.unit, line.quantity,
                 line.unit_price_vnd, line.total_vnd, shipment.shipping_fee_vnd if index == 0 else 0,
                 shipment.carrier.value if shipment.carrier else "", shipment.tracking_number,
@@ -104,7 +92,7 @@ def sales_overview(cooperative, months=12, top=5, today=None):
     shipments not cancelled) and the best-selling products over them. One query."""
     today = today or clock.today()
     first = clock.add_months(today.replace(day=1), -(months - 1))
-    since, _until = _utc_bounds(first, today)
+    since, _until = clock.day_bounds(first, today)
     rows = db.session.execute(
         sa.select(Order.placed_at, OrderLine.product_slug, OrderLine.product_name, OrderLine.quantity,
                   OrderLine.unit_price_vnd)
@@ -115,7 +103,7 @@ def sales_overview(cooperative, months=12, top=5, today=None):
     by_month = {clock.add_months(first, i): MonthSales(clock.add_months(first, i)) for i in range(months)}
     by_product = {}
     for placed_at, slug, name, quantity, price in rows:
-        month = by_month.get(local_time(placed_at).date().replace(day=1))
+        month = by_month.get(clock.local_date(placed_at).replace(day=1))
         if month is None:
             continue
         month.revenue += quantity * price

@@ -14,6 +14,7 @@ from marketplace.catalog.models import Product
 from marketplace.extensions import csrf, db, limiter
 from marketplace.i18n import current_language
 from marketplace.errors import Refusal
+from marketplace.forms import flash_problems
 from marketplace.orders import carts, fulfilment, limits, reviewed, reviews, shopper, signals
 from marketplace.orders.checkout import Delivery, LineRequest, check_delivery, order_by_token, place_order
 from marketplace.orders.errors import CartError, NeedsDate, OrderRejected
@@ -313,8 +314,8 @@ def cancel(number):
     if form.validate_on_submit():
         try:
             fulfilment.cancel_order(order, signed_in_user(), form.reason.data)
-        except Refusal:
-            flash(_("This order can no longer be cancelled: part of it has left the cooperative."), "error")
+        except Refusal as error:
+            flash_problems(error.problems)
         else:
             flash(_("Your order is cancelled."), "success")
     else:

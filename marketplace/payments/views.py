@@ -1,7 +1,6 @@
 """Pages of payments: the buyer's way to Stripe and back, Stripe's webhook, the admin's refunds
 and payouts, and the cooperative's ledger in its portal."""
 import io
-from datetime import UTC, datetime, time, timedelta
 
 from flask import Blueprint, Response, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _, lazy_gettext as _l
@@ -339,21 +338,16 @@ def statement():
 
 
 def _statement_csv(cooperative, start, end):
-    report = ledger.statement(cooperative.id, _utc_midnight(start), _utc_midnight(end + timedelta(days=1)))
+    report = ledger.statement(cooperative.id, *clock.day_bounds(start, end))
     out = io.StringIO()
     out.write("\ufeff")  # a BOM, so that Excel reads the Vietnamese as UTF-8
     writer = csvsafe.writer(out)
     writer.writerow(STATEMENT_HEADER)
     writer.writerow((start.isoformat(), "opening_balance", "", "", report.opening))
     for entry, balance in report.lines:
-        writer.writerow((reports.local_time(entry.created_at).strftime("%Y-%m-%d %H:%M"), entry.kind.value,
+        writer.writerow((clock.local(entry.created_at).strftime("%Y-%m-%d %H:%M"), entry.kind.value,
                          entry.reference, entry.amount_vnd, balance))
     writer.writerow((end.isoformat(), "closing_balance", "", "", report.closing))
     filename = f"statement-{cooperative.slug}-{start:%Y%m%d}-{end:%Y%m%d}.csv"
     return Response(out.getvalue(), mimetype="text/csv",
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
-
-
-def _utc_midnight(day):
-    """Midnight starting `day` in Vietnam, as naive UTC (how times are stored)."""
-    return datetime.combine(day, time.min, clock.VIETNAM).astimezone(UTC).replace(tzinfo=None)

@@ -6,7 +6,9 @@ import sqlalchemy as sa
 from marketplace.accounts.models import Role, SignInEvent, User
 from marketplace.extensions import db
 from tests.accounts.conftest import link_in
-from tests.factories import PASSWORD, make_user, sign_in_as
+from tests.factories import (
+    PASSWORD, make_cooperative, make_cooperative_staff, make_distributor, make_distributor_staff, make_user, sign_in_as,
+)
 
 GOOD = {"display_name": "Chị Lan", "email": "lan@example.com", "password": "dừa-sáp-trà-vinh", "confirm": "dừa-sáp-trà-vinh"}
 
@@ -113,6 +115,19 @@ def test_sign_in_never_redirects_to_another_site(client):
         response = client.post("/sign-in", data={"email": "an@example.com", "password": PASSWORD, "next": target})
         assert response.headers["Location"] == "/", target
         client.post("/sign-out")
+
+
+def test_staff_land_on_their_portal_unless_next_asks_for_a_page(client):
+    make_cooperative_staff(make_cooperative(), email="coop@example.com")
+    make_distributor_staff(make_distributor(), email="dist@example.com")
+    make_user(email="an@example.com")
+    db.session.commit()
+    for email, landing in (("coop@example.com", "/portal"), ("dist@example.com", "/value-chain"), ("an@example.com", "/")):
+        response = client.post("/sign-in", data={"email": email, "password": PASSWORD})
+        assert response.headers["Location"] == landing, email
+        client.post("/sign-out")
+    response = client.post("/sign-in", data={"email": "coop@example.com", "password": PASSWORD, "next": "/products"})
+    assert response.headers["Location"] == "/products"
 
 
 def test_sign_in_failure_is_generic_and_logged(client):

@@ -25,6 +25,7 @@ def test_products_lists_every_published_product_with_ocop_null_without_badge(cli
     by_slug = {item["slug"]: item for item in body["items"]}
     item = by_slug["keo-dua"]
     assert item["name"] == "Kẹo dừa" and item["name_en"] == "Coconut candy"
+    assert (item["unit"], item["unit_en"]) == ("hộp 400 g", "box 400 g")
     assert item["price_vnd"] == 85000 and item["unit"] == "hộp 400 g" and item["group"] == "1"
     assert item["url"].endswith("/products/keo-dua")
     assert item["ocop"]["stars"] == 5 and item["ocop"]["certificate_number"] == "BT-OCOP-1"

@@ -1,5 +1,7 @@
 """The buyer's side: my orders, order pages only for their buyer, guest lookup by number and
 phone, cancelling, buying again, and reviews by verified buyers only."""
+import re
+
 import pytest
 import sqlalchemy as sa
 
@@ -96,19 +98,39 @@ def test_guest_cancels_before_shipping_and_stock_comes_back(client, two_cooperat
     assert db.session.scalar(sa.select(Product.stock).where(Product.id == product_a.id)) == 10
     html = client.get(f"/orders/{order.number}?lang=en").get_data(as_text=True)
     assert "Cancelled" in html and 'id="cancel-order"' not in html
-    assert "This order can no longer be cancelled" in html
+    assert "This order is already cancelled." in html
 
 
 def test_no_cancel_button_once_shipped(client, two_cooperatives):
     _, product_a, _, _ = two_cooperatives
     order = place((product_a, 1))
     fulfilment.confirm_shipment(order.shipments[0], None)
-    fulfilment.ship_shipment(order.shipments[0], None, "vnpost", "EB1234VN")
+    fulfilment.ship_shipment(order.shipments[0], None, "vnpost", "EB123456789VN")
     _remember(client, order)
     html = client.get(f"/orders/{order.number}?lang=en").get_data(as_text=True)
-    assert 'id="cancel-order"' not in html and "EB1234VN" in html and "VNPost" in html
+    assert 'id="cancel-order"' not in html and "EB123456789VN" in html and "VNPost" in html
     client.post(f"/orders/{order.number}/cancel", data={})
     assert db.session.scalar(sa.select(Product.stock).where(Product.id == product_a.id)) == 9
+    html = client.get(f"/orders/{order.number}?lang=en").get_data(as_text=True)
+    assert "This order has shipped: it can no longer be cancelled." in html
+
+
+def test_the_header_says_partly_shipped_while_some_parts_have_not_left(client, two_cooperatives):
+    _, product_a, _, product_b = two_cooperatives
+    order = place((product_a, 1), (product_b, 1))
+    first, second = order.shipments
+    for shipment in (first, second):
+        fulfilment.confirm_shipment(shipment, None)
+    fulfilment.ship_shipment(first, None, "ghn", "GYKHFAN7")
+    _remember(client, order)
+    html = client.get(f"/orders/{order.number}?lang=en").get_data(as_text=True)
+    assert re.search(r'class="order-meta"><span class="order-status[^"]*">Partly shipped</span>', html)
+    client.post(f"/orders/{order.number}/cancel", data={})
+    html = client.get(f"/orders/{order.number}?lang=en").get_data(as_text=True)
+    assert "This order can no longer be cancelled: part of it has left the cooperative." in html
+    fulfilment.ship_shipment(second, None, "ghtk", "S22894753.MB2")
+    html = client.get(f"/orders/{order.number}?lang=en").get_data(as_text=True)
+    assert "Partly shipped" not in html and re.search(r'class="order-meta"><span class="order-status[^"]*">Shipped</span>', html)
 
 
 def test_buy_again_fills_the_cart_at_todays_prices(client, two_cooperatives):

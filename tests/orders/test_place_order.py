@@ -212,7 +212,7 @@ def test_placing_mails_the_buyer_in_their_language_and_tells_the_cooperative(two
     assert confirmation["Subject"] == f"Your order {order.number}"
     body = confirmation.get_content()
     assert "Thank you for your order, Nguyễn Thị Lan!" in body
-    assert "2 × Kẹo dừa sầu riêng (hộp 400 g)" in body and "₫170,000" in body
+    assert "2 × Kẹo dừa sầu riêng (box 400 g)" in body  # the unit read in English and "₫170,000" in body
     assert f"/orders/lookup?number={order.number}" in body  # a guest finds it with the phone
     assert mails["staff@htx.vn"]["Subject"] == f"New order {order.number}"
     notice = db.session.scalars(sa.select(Notice).where(Notice.user_id == staff.id)).one()
@@ -222,7 +222,7 @@ def test_placing_mails_the_buyer_in_their_language_and_tells_the_cooperative(two
 def test_vietnamese_buyers_get_vietnamese_prices_in_mail(two_cooperatives, outbox):
     _, product_a, _, _ = two_cooperatives
     place((product_a, 2), language="vi")
-    assert "170.000\xa0₫" in outbox[0].get_content()
+    assert "170.000\xa0₫" in outbox[0].get_content() and "(hộp 400 g)" in outbox[0].get_content()
 
 
 def test_stock_never_goes_negative_even_without_the_lock(two_cooperatives):

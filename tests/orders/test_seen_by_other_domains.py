@@ -11,7 +11,7 @@ def test_only_delivered_shipments_count(two_cooperatives):
     for shipment in delivered.shipments:
         if shipment.cooperative_id == coop_a.id:
             fulfilment.confirm_shipment(shipment, None)
-            fulfilment.ship_shipment(shipment, None, "ghtk", "S1.GHTK")
+            fulfilment.ship_shipment(shipment, None, "ghtk", "S12345.GHTK")
             fulfilment.deliver_shipment(shipment, None)
     place((first, 1))  # placed, not yet delivered
     db.session.commit()

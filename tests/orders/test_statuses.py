@@ -101,7 +101,12 @@ def test_illegal_service_moves_raise_and_change_nothing(two_cooperatives):
     [
         ("dhl", "X1234", "Choose the carrier."),
         ("ghtk", "", "Enter the tracking number of GHTK."),
-        ("ghn", "<script>", "Enter the tracking number as the carrier printed it"),
+        ("ghn", "<script>", "This is not a GHN tracking number: theirs look like GYKHFAN7."),
+        ("viettel_post", "any text", "This is not a Viettel Post tracking number: theirs look like 1234567890123."),
+        ("vnpost", "EB1234VN", "This is not a VNPost tracking number: theirs look like EB123456789VN."),
+        ("ghtk", "S1", "This is not a GHTK tracking number"),
+        ("jt_express", "JT12", "This is not a J&T Express tracking number"),
+        ("own", "<b>", "Enter your delivery reference with letters, digits, dots or dashes only."),
     ],
 )
 def test_shipping_needs_a_known_carrier_and_a_tracking_number(two_cooperatives, carrier, tracking, message):
@@ -112,6 +117,25 @@ def test_shipping_needs_a_known_carrier_and_a_tracking_number(two_cooperatives, 
         fulfilment.ship_shipment(shipment, None, carrier, tracking)
     assert refused.value.problems[0].startswith(message)
     assert db.session.get(Shipment, shipment.id).status == Status.CONFIRMED
+
+
+@pytest.mark.parametrize("carrier, typed, stored", [
+    ("viettel_post", "1234 5678 90123", "1234567890123"),
+    ("viettel_post", "vtp123456789", "VTP123456789"),
+    ("vnpost", "eb 123 456 789 vn", "EB123456789VN"),
+    ("ghn", "gykhfan7", "GYKHFAN7"),
+    ("ghtk", "S22894753.MB2.A1.123456789", "S22894753.MB2.A1.123456789"),
+    ("jt_express", "841234567890", "841234567890"),
+    ("own", "", ""),
+    ("own", "xe-may-03", "xe-may-03"),
+])
+def test_tracking_numbers_follow_each_carriers_format(two_cooperatives, carrier, typed, stored):
+    _, product_a, _, _ = two_cooperatives
+    shipment = place((product_a, 1)).shipments[0]
+    fulfilment.confirm_shipment(shipment, None)
+    fulfilment.ship_shipment(shipment, None, carrier, typed)
+    shipped = db.session.get(Shipment, shipment.id)
+    assert (shipped.status, shipped.carrier, shipped.tracking_number) == (Status.SHIPPED, Carrier(carrier), stored)
 
 
 def test_the_order_follows_the_least_advanced_live_shipment(two_cooperatives):

@@ -131,6 +131,14 @@ def test_anonymous_requests_hide_the_company_except_from_its_own_staff(app, worl
     assert "Công ty A" in client_of(app, world["buyer_a"]).get(path).get_data(as_text=True)
 
 
+def test_the_quantity_says_its_period_once(app, world):
+    path = f"/sourcing/{world['request'].id}"
+    vietnamese = client_of(app, None).get(path + "?lang=vi").get_data(as_text=True)
+    assert "<dd>2 t mỗi tháng</dd>" in vietnamese  # not "2 t mỗi tháng (Hằng tháng)"
+    english = client_of(app, None).get(path + "?lang=en").get_data(as_text=True)
+    assert "<dd>2 t per month</dd>" in english
+
+
 def test_a_draft_is_seen_by_its_company_only(app, world):
     draft = make_request(world["company_a"], status=RequestStatus.DRAFT)
     db.session.commit()
