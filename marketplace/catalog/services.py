@@ -57,7 +57,7 @@ class ProductFilters:
         """The filters as URL query arguments (defaults left out), for links that keep them."""
         merged = replace(self, **changes) if changes else self
         args = {}
-        for name, default in DEFAULTS.__dict__.items():
+        for name, default in replace(starting_filters(merged.q), q="").__dict__.items():
             value = getattr(merged, name)
             if value != default and value not in (None, ""):
                 args[name] = int(value) if isinstance(value, bool) else value
@@ -65,6 +65,15 @@ class ProductFilters:
 
 
 DEFAULTS = ProductFilters()
+# Words typed are searched in every published product, best match first (certified first among
+# equally good matches): a shopper who types a name must find it, badge or not. The plain
+# catalogue (no words) opens on certified products, most stars first.
+TEXT_SEARCH_DEFAULTS = ProductFilters(rating="all", sort="relevance")
+
+
+def starting_filters(q=""):
+    """The filters a shopper starts from, with or without words."""
+    return replace(TEXT_SEARCH_DEFAULTS, q=q) if q else DEFAULTS
 
 
 def _parse_int(args, name, errors, low=None, high=None):
@@ -98,10 +107,12 @@ def parse_filters(args):
     if district and district not in LEGACY_DISTRICTS:
         errors["district"] = _l("unknown district")
         district = ""
-    rating = (args.get("rating") or "certified").strip()
+    q = (args.get("q") or "").strip()[:200]
+    start = starting_filters(q)
+    rating = (args.get("rating") or start.rating).strip()
     if rating not in RATINGS:
         errors["rating"] = _l("must be one of: %(values)s", values=", ".join(RATINGS))
-        rating = "certified"
+        rating = start.rating
     certified = (args.get("certified") or "").strip().lower()
     if certified in {"true", "1", "yes"}:
         rating = "certified"
@@ -109,12 +120,10 @@ def parse_filters(args):
         rating = "all"
     elif certified:
         errors["certified"] = _l("must be true or false")
-    q = (args.get("q") or "").strip()[:200]
-    default_sort = "relevance" if q else "stars"
-    sort = (args.get("sort") or default_sort).strip()
+    sort = (args.get("sort") or start.sort).strip()
     if sort not in SORTS:
         errors["sort"] = _l("must be one of: %(values)s", values=", ".join(SORTS))
-        sort = default_sort
+        sort = start.sort
     elif sort == "relevance" and not q:
         sort = "stars"  # nothing to be relevant to
     in_stock = (args.get("in_stock") or "").strip().lower() in {"1", "true", "yes", "on"}

@@ -3,13 +3,16 @@
 Every picture is deterministic (seeded from the slug). The scene is drawn on an RGB canvas twice
 the requested size, with translucent shapes blended in, then halved with a box filter: smooth
 edges at little cost. Backgrounds come from `Image.linear_gradient`/`radial_gradient`, never
-from per-pixel loops.
+from per-pixel loops. A product shows what it is (`motif_kind`); a producer, its craft in
+front of its district's landscape (`cooperative_image`), so that no two producers look alike.
 """
 import hashlib
 import math
 import random
 
 from PIL import Image, ImageDraw, ImageFilter
+
+from marketplace.text import fold
 
 SUPERSAMPLE = 2
 
@@ -393,23 +396,139 @@ def _shell_bowl(d, cx, by, br):
     d.chord([cx - br * 0.75, by + br * 0.1, cx - br * 0.15, by + br * 0.8], 110, 190, fill=(255, 255, 255, 55))
 
 
-def _motif_weave(canvas, d, W, rng, palette):
-    """A round woven coir mat, with a polished coconut-shell bowl on it or a coil of rope."""
+def _motif_weave(canvas, d, W, rng, palette, bowl=False):
+    """A round woven coir mat; with `bowl`, a polished coconut-shell bowl on it."""
     cx, cy = W * 0.5, W * 0.5
     r = W * rng.uniform(0.29, 0.32)
     _weave_disc(canvas, d, cx, cy, r, rng.choice((9, 11, 13)), palette["strand"], palette["strand_dark"],
                 palette["under"], palette["rim"])
-    choice = rng.random()
-    if choice < 0.5:
+    if bowl:
         _shell_bowl(d, cx, cy + r * 0.02, r * 0.56)
-    elif choice < 0.75:  # a coil of coir rope
-        for k in range(6):
-            rr = r * (0.5 - k * 0.07)
-            d.ellipse([cx - rr, cy - rr * 0.62, cx + rr, cy + rr * 0.62], outline=(150, 104, 62),
-                      width=max(6, int(r * 0.06)))
-            d.ellipse([cx - rr, cy - rr * 0.62, cx + rr, cy + rr * 0.62], outline=(190, 146, 96),
-                      width=max(2, int(r * 0.02)))
     return (cx - r * 1.05, cy + r * 0.78, cx + r * 1.05, cy + r * 1.15)
+
+
+def _rope_coil(d, cx, cy, r, rng, color=(178, 128, 76)):
+    """A coil of coir rope seen at an angle: rings of twisted strand, lit from the top left."""
+    dark, light = _mix(color, (0, 0, 0), 0.3), _mix(color, (255, 255, 255), 0.3)
+    width = max(4, int(r * 0.11))
+    for k in range(7):
+        rr = r * (1 - k * 0.12)
+        box = [cx - rr, cy - rr * 0.55, cx + rr, cy + rr * 0.55]
+        d.ellipse(box, outline=dark, width=width)
+        d.arc(box, 180, 300, fill=light, width=max(2, width // 3))
+        for a in range(0, 360, 24):  # the twist of the strand
+            t = math.radians(a + k * 9)
+            x, y = cx + math.cos(t) * rr, cy + math.sin(t) * rr * 0.55
+            d.line([(x - width * 0.3, y - width * 0.3), (x + width * 0.3, y + width * 0.3)], fill=color, width=2)
+    end = (cx + r * 0.2, cy)
+    d.line([end, (cx + r * 1.15, cy + r * rng.uniform(0.5, 0.7))], fill=dark, width=width)
+
+
+def _motif_coil(d, W, rng, palette):
+    """Coils of coir rope, one stacked half on another."""
+    cx, cy, r = W * 0.5, W * 0.6, W * rng.uniform(0.26, 0.3)
+    color = rng.choice([(178, 128, 76), (196, 150, 96), (150, 104, 62)])
+    _rope_coil(d, cx - r * 0.35, cy + r * 0.2, r * 0.8, rng, _mix(color, (0, 0, 0), 0.1))
+    _rope_coil(d, cx + r * 0.3, cy - r * 0.1, r * 0.75, rng, color)
+    return (cx - r * 1.3, cy + r * 0.45, cx + r * 1.4, cy + r * 0.9)
+
+
+def _pump_bottle(d, cx, bottom, w, h, body, cap):
+    top = bottom - h
+    d.rounded_rectangle([cx - w / 2, top + h * 0.18, cx + w / 2, bottom], radius=w * 0.22, fill=body)
+    d.rounded_rectangle([cx - w * 0.22, top + h * 0.08, cx + w * 0.22, top + h * 0.2], radius=w * 0.04, fill=cap)
+    d.rectangle([cx - w * 0.06, top - h * 0.02, cx + w * 0.06, top + h * 0.08], fill=cap)
+    d.rounded_rectangle([cx - w * 0.16, top - h * 0.07, cx + w * 0.16, top], radius=w * 0.04, fill=cap)
+    d.rectangle([cx + w * 0.12, top - h * 0.06, cx + w * 0.4, top - h * 0.025], fill=cap)  # the nozzle
+    d.rounded_rectangle([cx - w * 0.36, top + h * 0.45, cx + w * 0.36, top + h * 0.78], radius=w * 0.06,
+                        fill=(255, 255, 255, 200))
+    d.rounded_rectangle([cx - w * 0.34, top + h * 0.26, cx - w * 0.22, bottom - h * 0.08], radius=w * 0.05,
+                        fill=(255, 255, 255, 70))
+
+
+def _tube(d, cx, bottom, w, h, body, cap):
+    """A squeeze tube standing on its cap, the crimped end up."""
+    top = bottom - h
+    cap_h = h * 0.14
+    d.polygon([(cx - w * 0.5, top), (cx + w * 0.5, top), (cx + w * 0.3, bottom - cap_h), (cx - w * 0.3, bottom - cap_h)],
+              fill=body)
+    d.rectangle([cx - w * 0.5, top, cx + w * 0.5, top + h * 0.05], fill=_mix(body[:3], (0, 0, 0), 0.12))
+    for k in range(1, 6):  # crimp lines
+        x = cx - w * 0.5 + w * k / 6
+        d.line([(x, top), (x, top + h * 0.05)], fill=_mix(body[:3], (255, 255, 255), 0.3), width=2)
+    d.rounded_rectangle([cx - w * 0.22, bottom - cap_h, cx + w * 0.22, bottom], radius=w * 0.05, fill=cap)
+    d.polygon([(cx - w * 0.3, top + h * 0.35), (cx + w * 0.34, top + h * 0.35), (cx + w * 0.31, top + h * 0.6),
+               (cx - w * 0.27, top + h * 0.6)], fill=(255, 255, 255, 190))
+
+
+def _motif_cosmetics(d, W, rng, palette):
+    """A pump bottle and a squeeze tube of coconut cosmetics, a coconut half and a sprig."""
+    body = rng.choice([(250, 246, 238), (236, 246, 240), (246, 236, 230), (232, 240, 248)])
+    cap = _jitter(palette["cap"], rng, 10)
+    bottom = W * 0.8
+    side = rng.choice((-1, 1))
+    _draw_leaves_fan(d, W * (0.5 - side * 0.2), bottom - W * 0.02, rng, W * 0.22, 5, 1.6,
+                     -math.pi / 2 + side * 0.4, [LEAF_DARK, LEAF, LEAF_LIGHT])
+    _pump_bottle(d, W * (0.5 - side * 0.1), bottom, W * 0.2, W * rng.uniform(0.44, 0.5), body, cap)
+    _tube(d, W * (0.5 + side * 0.14), bottom, W * 0.15, W * rng.uniform(0.3, 0.34), _mix(body, cap, 0.25), cap)
+    _coconut_half(d, W * (0.5 + side * 0.32), bottom - W * 0.05, W * 0.075, rng)
+    return (W * 0.22, bottom - W * 0.03, W * 0.8, bottom + W * 0.04)
+
+
+def _seedling(d, cx, bottom, w, rng, bag):
+    """A black nursery bag of soil with a young grafted tree."""
+    top = bottom - w * 0.9
+    d.polygon([(cx - w / 2, top), (cx + w / 2, top), (cx + w * 0.42, bottom), (cx - w * 0.42, bottom)], fill=bag)
+    d.ellipse([cx - w / 2, top - w * 0.1, cx + w / 2, top + w * 0.1], fill=(92, 66, 46))
+    stem_top = top - w * rng.uniform(1.1, 1.5)
+    d.line([(cx, top), (cx + w * 0.05, stem_top)], fill=(110, 82, 56), width=max(3, int(w * 0.06)))
+    for k in range(rng.randint(5, 7)):
+        y = stem_top + (top - stem_top) * k / 8
+        side = 1 if k % 2 else -1
+        d.polygon(_leaf(cx + w * 0.03, y, -math.pi / 2 + side * rng.uniform(0.7, 1.2), w * 0.5, w * 0.2),
+                  fill=(LEAF_DARK, LEAF, LEAF_LIGHT)[k % 3])
+
+
+def _motif_seedlings(d, W, rng, palette):
+    """Three seedlings in nursery bags, the middle one in front."""
+    bag = rng.choice([(44, 44, 46), (60, 56, 50), (38, 48, 40)])
+    for x, bottom, w in ((0.32, 0.72, 0.17), (0.68, 0.72, 0.17), (0.5, 0.8, 0.2)):
+        _seedling(d, W * x, W * bottom, W * w, rng, bag)
+    return (W * 0.18, W * 0.77, W * 0.82, W * 0.84)
+
+
+def _motif_fruit(d, W, rng, palette, colors, spiky=False, hairy=False):
+    """Fresh fruit piled on a woven plate."""
+    skin, detail = colors
+    cx, cy, pw = W * 0.5, W * 0.66, W * 0.34
+    d.ellipse([cx - pw, cy - pw * 0.22, cx + pw, cy + pw * 0.3], fill=(176, 134, 84))
+    d.ellipse([cx - pw * 0.92, cy - pw * 0.18, cx + pw * 0.92, cy + pw * 0.22], fill=(204, 164, 110))
+    r = pw * (0.36 if spiky else 0.26)
+    spots = ([(-0.45, -0.1), (0.45, -0.1), (0, -0.5)] if spiky else
+             [(-0.6, -0.05), (0, 0.02), (0.6, -0.05), (-0.3, -0.45), (0.3, -0.45), (0, -0.85)])
+    for fx, fy in spots:
+        x, y = cx + fx * pw, cy + fy * pw
+        color = _jitter(skin, rng, 10)
+        if hairy:
+            for a in range(0, 360, 20):
+                t = math.radians(a)
+                d.line([(x + math.cos(t) * r * 0.9, y + math.sin(t) * r * 0.9),
+                        (x + math.cos(t + 0.3) * r * 1.3, y + math.sin(t + 0.3) * r * 1.3)], fill=detail, width=3)
+        d.ellipse([x - r, y - r, x + r, y + r], fill=color)
+        if spiky:
+            for a in range(0, 360, 30):
+                t = math.radians(a)
+                d.polygon([(x + math.cos(t - 0.12) * r * 0.95, y + math.sin(t - 0.12) * r * 0.95),
+                           (x + math.cos(t) * r * 1.15, y + math.sin(t) * r * 1.15),
+                           (x + math.cos(t + 0.12) * r * 0.95, y + math.sin(t + 0.12) * r * 0.95)], fill=detail)
+            for k in range(12):
+                px, py = x + rng.uniform(-0.6, 0.6) * r, y + rng.uniform(-0.6, 0.6) * r
+                d.polygon([(px - r * 0.08, py + r * 0.06), (px, py - r * 0.1), (px + r * 0.08, py + r * 0.06)],
+                          fill=detail)
+        elif not hairy:  # a mangosteen's green calyx
+            _draw_leaves_fan(d, x, y - r * 0.85, rng, r * 0.45, 4, 2.4, -math.pi / 2, [detail])
+        d.ellipse([x - r * 0.55, y - r * 0.6, x - r * 0.1, y - r * 0.25], fill=(255, 255, 255, 50))
+    return (cx - pw * 1.1, cy + pw * 0.12, cx + pw * 1.1, cy + pw * 0.45)
 
 
 def _fish_body(x, y, angle, length, width, steps=16):
@@ -629,29 +748,31 @@ def _cloud(d, x, y, w, color):
     d.rectangle([x - 0.2 * w, y, x + 0.84 * w, y + 0.1 * w], fill=color)
 
 
-def _river_scene(d, W, rng, palette, with_house, horizon=None):
-    """River landscape: sky with sun and clouds, far bank, water, palms on the near bank, a boat."""
+def _river_scene(d, W, rng, palette, with_house, horizon=None, far_bank=True, sun=True):
+    """River landscape: sky with sun and clouds (unless the caller drew its own), far bank (or
+    the caller's), water, palms on the near bank, a boat."""
     horizon = horizon or W * rng.uniform(0.5, 0.56)
     side = rng.choice((-1, 1))  # which side the near bank is on
     sun_x, sun_y = W * (0.5 + side * -rng.uniform(0.18, 0.3)), W * rng.uniform(0.17, 0.27)
-    sr = W * 0.07
-    d.ellipse([sun_x - sr * 1.6, sun_y - sr * 1.6, sun_x + sr * 1.6, sun_y + sr * 1.6], fill=(255, 244, 214, 60))
-    d.ellipse([sun_x - sr, sun_y - sr, sun_x + sr, sun_y + sr], fill=(255, 222, 150))
-    for _ in range(rng.randint(1, 2)):
-        _cloud(d, W * rng.uniform(0.08, 0.7), W * rng.uniform(0.12, 0.32), W * rng.uniform(0.14, 0.22),
-               (255, 255, 255, 170))
-    # far bank: a low strip of trees with a few distant palms
-    bank = palette["bank"]
-    far = _mix(bank, (40, 60, 40), 0.12)
-    for _ in range(rng.randint(2, 4)):
-        _palm(d, W * rng.uniform(0.05, 0.95), horizon - W * 0.02, W * rng.uniform(0.1, 0.15), rng,
-              lean=rng.uniform(-0.2, 0.2), trunk=far, leaves=(far,), nuts=False)
-    d.rectangle([0, horizon - W * 0.03, W, horizon + W * 0.01], fill=bank)
-    x = -W * 0.05
-    while x < W * 1.05:
-        r = W * rng.uniform(0.03, 0.06)
-        d.ellipse([x - r, horizon - W * 0.03 - r * 0.9, x + r, horizon - W * 0.03 + r * 0.9], fill=bank)
-        x += r * 1.4
+    if sun:
+        sr = W * 0.07
+        d.ellipse([sun_x - sr * 1.6, sun_y - sr * 1.6, sun_x + sr * 1.6, sun_y + sr * 1.6], fill=(255, 244, 214, 60))
+        d.ellipse([sun_x - sr, sun_y - sr, sun_x + sr, sun_y + sr], fill=(255, 222, 150))
+        for _ in range(rng.randint(1, 2)):
+            _cloud(d, W * rng.uniform(0.08, 0.7), W * rng.uniform(0.12, 0.32), W * rng.uniform(0.14, 0.22),
+                   (255, 255, 255, 170))
+    if far_bank:  # a low strip of trees with a few distant palms
+        bank = palette["bank"]
+        far = _mix(bank, (40, 60, 40), 0.12)
+        for _ in range(rng.randint(2, 4)):
+            _palm(d, W * rng.uniform(0.05, 0.95), horizon - W * 0.02, W * rng.uniform(0.1, 0.15), rng,
+                  lean=rng.uniform(-0.2, 0.2), trunk=far, leaves=(far,), nuts=False)
+        d.rectangle([0, horizon - W * 0.03, W, horizon + W * 0.01], fill=bank)
+        x = -W * 0.05
+        while x < W * 1.05:
+            r = W * rng.uniform(0.03, 0.06)
+            d.ellipse([x - r, horizon - W * 0.03 - r * 0.9, x + r, horizon - W * 0.03 + r * 0.9], fill=bank)
+            x += r * 1.4
     # water, with the sun's reflection
     water = palette["water"]
     d.rectangle([0, horizon + W * 0.01, W, W], fill=water)
@@ -681,78 +802,104 @@ def _bokeh(d, W, rng, color, count):
         d.ellipse([x - r, y - r, x + r, y + r], fill=color + (rng.randint(18, 40),))
 
 
-# Words in a product slug that suggest its packaging (checked in order; the category decides otherwise).
-SLUG_HINTS = (
-    (("muoi-",), "salt"),
-    (("keo-",), "candies"),
-    (("mut-", "thach-", "duong-", "mat-ong", "bot-", "phan-hoa", "kem-", "mam-"), "jar"),
-    (("nuoc-", "sua-", "dau-", "giam-", "ruou-", "tinh-dau"), "bottle"),
-    (("banh-trang", "banh-phong"), "crackers"),
+# What a product is drawn as: the first rule whose slug word (or category code prefix) fits.
+# Cosmetics are tubes and pump bottles, not drink bottles; oils are oil bottles; rope is a coil.
+MOTIF_RULES = (
+    (("keo-",), None, "candies"),
+    (("dau-goi", "sua-rua-mat", "kem-", "mat-na", "son-", "xa-phong", "duong-toc"), None, "cosmetics"),
+    (("tinh-dau",), None, "dropper"),
+    (("dau-dua",), None, "oil"),
+    (("day-xo", "luoi-xo"), None, "coil"),
+    (("gao-dua", "go-dua"), None, "shell"),
+    (("cay-giong",), None, "seedlings"),
+    (("muoi-",), None, "salt"),
+    (("banh-trang", "banh-phong", "banh-dua"), None, "crackers"),
+    (("mam-", "mut-", "thach-", "duong-", "mat-ong", "phan-hoa", "bot-", "com-dua", "vien-nang", "say-"), None,
+     "jar"),
+    (("nuoc-", "sua-", "giam-", "ruou-"), None, "bottle"),
+    (("sau-rieng", "chom-chom", "mang-cut"), "1.1", "fruit"),
+    ((), "1.5", "dried_fish"),
+    ((), "1.6", "bottle"),
+    ((), "1.7", "jar"),
+    ((), "1.8", "jar"),
+    ((), "2", "bottle"),
+    ((), "3", "cosmetics"),
+    ((), "4", "weave"),
+    ((), "5.2", "seedlings"),
+    ((), "5.3", "koi"),
+    ((), "5", "plant"),
+    ((), "6.1", "homestay"),
+    ((), "6", "boat"),
 )
 
 
-def _hint(slug):
-    for words, motif in SLUG_HINTS:
-        if any(word in slug for word in words):
-            return motif
-    return None
+def motif_kind(slug, category_code):
+    """What a product's picture shows, from its slug's words and its OCOP category."""
+    code = category_code or "1"
+    for words, category, kind in MOTIF_RULES:
+        if words and not any(word in slug for word in words):
+            continue
+        if category and not (code == category or code.startswith(category + ".")):
+            continue
+        return kind
+    return "coconuts"
 
 
-def _pick_motif(group, sub, rng, palette, hint=None, slug=""):
-    """Choose the motif for a category (refined by a slug hint); returns a function drawing it."""
-    def bottle(kind):
-        return lambda canvas, d, W: _motif_bottle(d, W, rng, palette, kind)
+# Fruit colours (skin, darker detail) by a word in the slug.
+FRUITS = {"sau-rieng": ((150, 168, 70), (110, 124, 46)), "chom-chom": ((214, 54, 46), (150, 190, 70)),
+          "mang-cut": ((96, 40, 70), (90, 130, 60))}
 
-    if group == "1":
-        if hint == "salt":
-            palette["liquid"] = (250, 250, 246)
-            return bottle("jar")
-        if sub == "1.6":  # sauces: caramel, fish sauce, vinegar
-            palette["liquid"] = rng.choice([(150, 84, 40), (176, 106, 48), (200, 140, 70)])
-            return bottle("jar" if hint == "jar" else rng.choice(("bottle", "bottle", "jar")))
-        if sub in ("1.7", "1.8") or (sub == "1.2" and hint != "crackers" and (hint or rng.random() < 0.6)):
-            palette["liquid"] = {"1.7": (196, 170, 110), "1.8": (110, 70, 46)}.get(sub, (232, 170, 64))
-            return bottle("jar")  # tea, cocoa, honey
-        if sub == "1.4" or hint == "crackers":
-            return lambda canvas, d, W: _motif_crackers(d, W, rng, palette)
-        if sub == "1.5" and hint != "jar":
-            return lambda canvas, d, W: _motif_dried_fish(canvas, d, W, rng, palette)
-        if hint == "candies" or (hint is None and sub == "1.3" and rng.random() < 0.3):
-            return lambda canvas, d, W: _motif_candies(d, W, rng, palette, slug)
-        if hint == "jar":
-            palette["liquid"] = rng.choice([(244, 236, 214), (200, 226, 170), (236, 200, 150), (214, 180, 210)])
-            return bottle("jar")
-        if hint == "bottle":
-            palette["liquid"] = rng.choice([(252, 248, 236), (240, 226, 190), (236, 206, 120)])
-            return bottle("bottle")
-        green = sub in ("1.1", "1.2") and rng.random() < 0.6
-        return lambda canvas, d, W: _motif_coconuts(d, W, rng, palette, green)
-    if group == "2":
-        if sub == "2.2" and hint != "bottle" and rng.random() < 0.5:
-            return lambda canvas, d, W: _motif_coconuts(d, W, rng, palette, True)
-        palette["liquid"] = (236, 228, 204) if sub == "2.1" else rng.choice(
-            [(240, 246, 236), (250, 246, 232), (226, 206, 176)])
-        return bottle("bottle")
-    if group == "3":
-        if sub == "3.3" or (sub == "3.1" and rng.random() < 0.5):
-            palette["glass"] = (196, 128, 60, 235)
-            palette["liquid"] = (226, 160, 70)
-            return bottle("dropper")
-        palette["liquid"] = rng.choice([(255, 252, 244), (246, 240, 224), (236, 244, 230)])
-        return bottle(hint if hint in ("jar", "bottle") else rng.choice(("jar", "bottle")))
-    if group == "4":
-        return lambda canvas, d, W: _motif_weave(canvas, d, W, rng, palette)
-    if sub == "5.3":
+
+def _pick_motif(kind, rng, palette, slug=""):
+    """The function drawing a motif of `kind` (see motif_kind), with this product's variations."""
+    def bottle(shape, liquid):
+        palette["liquid"] = liquid
+        return lambda canvas, d, W: _motif_bottle(d, W, rng, palette, shape)
+
+    if kind == "candies":
+        return lambda canvas, d, W: _motif_candies(d, W, rng, palette, slug)
+    if kind == "cosmetics":
+        return lambda canvas, d, W: _motif_cosmetics(d, W, rng, palette)
+    if kind == "dropper":
+        palette["glass"] = (196, 128, 60, 235)
+        return bottle("dropper", (226, 160, 70))
+    if kind == "oil":
+        palette["glass"] = (246, 250, 246, 225)
+        return bottle("bottle", rng.choice([(246, 222, 130), (240, 210, 110), (250, 232, 160)]))
+    if kind == "salt":
+        return bottle("jar", (250, 250, 246))
+    if kind == "jar":
+        return bottle("jar", rng.choice([(244, 236, 214), (200, 226, 170), (236, 200, 150), (214, 180, 210),
+                                         (232, 170, 64), (150, 84, 40)]))
+    if kind == "bottle":
+        return bottle("bottle", rng.choice([(252, 248, 236), (240, 226, 190), (236, 206, 120), (176, 106, 48)]))
+    if kind == "crackers":
+        return lambda canvas, d, W: _motif_crackers(d, W, rng, palette)
+    if kind == "dried_fish":
+        return lambda canvas, d, W: _motif_dried_fish(canvas, d, W, rng, palette)
+    if kind == "coil":
+        return lambda canvas, d, W: _motif_coil(d, W, rng, palette)
+    if kind in ("weave", "shell"):
+        return lambda canvas, d, W: _motif_weave(canvas, d, W, rng, palette, bowl=kind == "shell")
+    if kind == "seedlings":
+        return lambda canvas, d, W: _motif_seedlings(d, W, rng, palette)
+    if kind == "koi":
         return lambda canvas, d, W: _motif_koi(d, W, rng)
-    return lambda canvas, d, W: _motif_plant(d, W, rng, palette)
+    if kind == "plant":
+        return lambda canvas, d, W: _motif_plant(d, W, rng, palette)
+    if kind == "fruit":
+        colors = next((c for word, c in FRUITS.items() if word in slug), ((236, 170, 60), (120, 150, 60)))
+        return lambda canvas, d, W: _motif_fruit(d, W, rng, palette, colors, spiky="sau-rieng" in slug,
+                                                 hairy="chom-chom" in slug)
+    return lambda canvas, d, W: _motif_coconuts(d, W, rng, palette, green="xiem" in slug or rng.random() < 0.4)
 
 
 def product_image(slug: str, category_code: str, size: int = 800) -> Image.Image:
-    """A square, deterministic illustration for a product: gradient and a motif per OCOP group."""
+    """A square, deterministic illustration for a product: its group's gradient and the motif of
+    its kind (`motif_kind`: cosmetics as tubes and pump bottles, candy wrapped, rope coiled…)."""
     rng = _rng(slug, "product")
     code = category_code or "1"
     group = code.split(".")[0] if code.split(".")[0] in PALETTES else "1"
-    sub = code if "." in code else group + ".0"
     base = PALETTES[group]
     top, bottom = (_jitter(c, rng, 6) for c in rng.choice(base["bg"]))
     W = size * SUPERSAMPLE
@@ -779,12 +926,13 @@ def product_image(slug: str, category_code: str, size: int = 800) -> Image.Image
     }
     background = _gradient(size, top, bottom, angle=rng.choice((0, 0, 15, -15, 30, -30)))
     _bokeh(ImageDraw.Draw(background, "RGBA"), size, rng, (255, 255, 255), rng.randint(4, 7))
-    if group == "6":
+    kind = motif_kind(slug, code)
+    if kind in ("homestay", "boat"):
         canvas, d = _canvas(background)
-        _river_scene(d, W, rng, palette, with_house=sub == "6.1" or rng.random() < 0.3)
+        _river_scene(d, W, rng, palette, with_house=kind == "homestay")
         return _finish(canvas)
     _glow(background, (size // 2, size // 2), int(size * 0.46), (255, 255, 255), 0.55)
-    motif = _pick_motif(group, sub, rng, palette, _hint(slug), slug)
+    motif = _pick_motif(kind, rng, palette, slug)
     state = rng.getstate()
     box = motif(None, _NULL, W)  # dry run: where does the shadow go?
     _shadow(background, [v / SUPERSAMPLE for v in box])
@@ -794,25 +942,178 @@ def product_image(slug: str, category_code: str, size: int = 800) -> Image.Image
     return _finish(canvas)
 
 
-def cooperative_image(slug: str, size: int = 600) -> Image.Image:
-    """A square landscape for a producer: sky, river, coconut palms, a house and a boat."""
+# A producer's craft, from the words of its (folded) name: what its picture shows in front.
+CRAFTS = (
+    (("keo dua",), "candies"), (("xo dua", "dan tham"), "coil"), (("gao dua", "my nghe"), "shell"),
+    (("cay giong",), "seedlings"), (("hoa kieng",), "plant"), (("ca canh",), "koi"), (("trai cay",), "fruit"),
+    (("homestay", "du lich"), "homestay"), (("ong mat",), "jar"), (("thuy san", "kho ca", "tom"), "dried_fish"),
+    (("bo ",), "cattle"), (("banh phong", "banh trang"), "crackers"), (("my pham",), "cosmetics"),
+    (("dau dua",), "oil"), (("ruou", "nuoc mau", "nuoc mam"), "bottle"), (("thach", "mut"), "jar"),
+)
+# The legacy district's landscape: coast, orchards, coconut groves, paddies, town or river.
+LANDSCAPES = {"binh-dai": "coast", "ba-tri": "coast", "thanh-phu": "coast", "cho-lach": "orchard",
+              "mo-cay-nam": "groves", "mo-cay-bac": "groves", "giong-trom": "fields", "tp-ben-tre": "town",
+              "chau-thanh": "river"}
+
+
+def craft_of(name):
+    """What a producer makes, from its name (see CRAFTS); coconuts when nothing fits."""
+    folded = fold(name) + " "
+    return next((kind for words, kind in CRAFTS if any(word in folded for word in words)), "coconuts")
+
+
+def _sky(d, W, rng, horizon):
+    sun_x, sun_y, sr = W * rng.uniform(0.15, 0.85), W * rng.uniform(0.1, 0.25), W * 0.06
+    d.ellipse([sun_x - sr * 1.6, sun_y - sr * 1.6, sun_x + sr * 1.6, sun_y + sr * 1.6], fill=(255, 244, 214, 60))
+    d.ellipse([sun_x - sr, sun_y - sr, sun_x + sr, sun_y + sr], fill=(255, 222, 150))
+    for _ in range(rng.randint(1, 3)):
+        _cloud(d, W * rng.uniform(0.05, 0.75), W * rng.uniform(0.08, horizon / W - 0.12), W * rng.uniform(0.12, 0.2),
+               (255, 255, 255, 170))
+
+
+def _land(d, W, rng, horizon, color):
+    d.rectangle([0, horizon, W, W], fill=color)
+    d.rectangle([0, horizon, W, horizon + W * 0.02], fill=_mix(color, (40, 60, 40), 0.15))
+
+
+def _coast(d, W, rng, palette, horizon):
+    """Sea to the horizon, a sandy shore with mangroves and fishing stakes."""
+    d.rectangle([0, horizon, W, W], fill=palette["water"])
+    _waves(d, W, horizon + W * 0.03, W * 0.7, rng, _mix(palette["water"], (255, 255, 255), 0.35), count=6)
+    for _ in range(rng.randint(4, 8)):  # stakes of a fish trap
+        x = W * rng.uniform(0.1, 0.9)
+        y = horizon + W * rng.uniform(0.05, 0.2)
+        d.line([(x, y - W * 0.05), (x, y)], fill=(90, 70, 50), width=4)
+    shore = W * rng.uniform(0.72, 0.78)
+    sand = _jitter((232, 212, 164), rng, 10)
+    d.polygon([(0, shore), (W * 0.5, shore + W * rng.uniform(-0.04, 0.04)), (W, shore), (W, W), (0, W)], fill=sand)
+    for _ in range(rng.randint(5, 9)):  # mangrove bushes along the shore
+        x, r = W * rng.uniform(0, 1), W * rng.uniform(0.04, 0.08)
+        d.ellipse([x - r, shore - r * 1.2, x + r, shore + r * 0.3], fill=_jitter((64, 112, 70), rng, 12))
+    _boat(d, W * rng.uniform(0.3, 0.7), horizon + W * rng.uniform(0.12, 0.2), W * 0.2, rng)
+
+
+def _groves(d, W, rng, palette, horizon):
+    """Coconut groves to the horizon, a canal through them."""
+    _land(d, W, rng, horizon, palette["near"])
+    for row in range(3):
+        y = horizon + W * (0.04 + row * 0.12)
+        for _ in range(rng.randint(4, 6)):
+            _palm(d, W * rng.uniform(-0.05, 1.05), y, W * (0.18 + row * 0.1), rng, lean=rng.uniform(-0.2, 0.2),
+                  trunk=_mix((120, 92, 64), palette["near"], 0.3 - row * 0.1), nuts=row == 2)
+    cx = W * rng.uniform(0.3, 0.7)
+    d.polygon([(cx - W * 0.02, horizon), (cx + W * 0.02, horizon), (cx + W * 0.25, W), (cx - W * 0.15, W)],
+              fill=palette["water"])
+
+
+def _orchard(d, W, rng, palette, horizon):
+    """Rows of fruit trees and flower beds along a canal (Chợ Lách's gardens)."""
+    _land(d, W, rng, horizon, palette["near"])
+    fruit = rng.choice([(236, 170, 60), (214, 54, 46), (96, 40, 70), (240, 200, 80)])
+    for row in range(3):
+        y = horizon + W * (0.05 + row * 0.13)
+        r = W * (0.05 + row * 0.025)
+        x = -rng.uniform(0, r)
+        while x < W + r:
+            d.rectangle([x - r * 0.08, y - r * 0.2, x + r * 0.08, y + r * 0.6], fill=(110, 82, 56))
+            d.ellipse([x - r, y - r * 1.7, x + r, y + r * 0.1], fill=_jitter(LEAF_DARK, rng, 14))
+            for _ in range(4):
+                fx, fy = x + rng.uniform(-0.6, 0.6) * r, y - r * rng.uniform(0.3, 1.3)
+                d.ellipse([fx - r * 0.12, fy - r * 0.12, fx + r * 0.12, fy + r * 0.12], fill=fruit)
+            x += r * rng.uniform(2.2, 2.8)
+    d.rectangle([0, W * 0.9, W, W], fill=palette["water"])
+
+
+def _fields(d, W, rng, palette, horizon):
+    """Rice paddies in bands of green, palms along the far dike."""
+    _land(d, W, rng, horizon, palette["near"])
+    for _ in range(rng.randint(3, 5)):
+        _palm(d, W * rng.uniform(0, 1), horizon + W * 0.01, W * rng.uniform(0.12, 0.18), rng,
+              lean=rng.uniform(-0.2, 0.2), nuts=False)
+    y, k = horizon + W * 0.03, 0
+    while y < W:
+        h = W * (0.03 + k * 0.02)
+        d.rectangle([0, y, W, y + h], fill=_jitter((150, 196, 90) if k % 2 else (120, 176, 80), rng, 10))
+        d.rectangle([0, y + h - W * 0.006, W, y + h], fill=(170, 150, 110))
+        y, k = y + h, k + 1
+
+
+def _town(d, W, rng, palette, horizon):
+    """A river town: rows of shophouses on the far bank, a bridge."""
+    x = 0.0
+    while x < W:
+        w, h = W * rng.uniform(0.06, 0.1), W * rng.uniform(0.08, 0.18)
+        d.rectangle([x, horizon - h, x + w, horizon], fill=_jitter(rng.choice(
+            [(236, 214, 180), (230, 190, 150), (214, 226, 230), (246, 236, 200)]), rng, 8))
+        d.rectangle([x, horizon - h, x + w, horizon - h + W * 0.012], fill=(168, 84, 58))
+        for wy in range(2):
+            d.rectangle([x + w * 0.25, horizon - h * (0.8 - wy * 0.4), x + w * 0.45, horizon - h * (0.6 - wy * 0.4)],
+                        fill=(120, 140, 160))
+        x += w + W * 0.005
+    _river_scene(d, W, rng, palette, with_house=False, horizon=horizon, far_bank=False)
+    y = horizon + W * 0.06
+    d.arc([W * 0.1, y - W * 0.1, W * 0.9, y + W * 0.2], 180, 360, fill=(200, 200, 196), width=int(W * 0.012))
+    d.line([(W * 0.1, y + W * 0.05), (W * 0.9, y + W * 0.05)], fill=(210, 210, 206), width=int(W * 0.01))
+
+
+def _cow(d, x, y, w, color):
+    """A grazing cow, side on, its foot line at y."""
+    h = w * 0.45
+    for k in (0.12, 0.3, 0.7, 0.86):
+        d.rectangle([x + w * k, y - h * 0.5, x + w * (k + 0.07), y], fill=_mix(color, (0, 0, 0), 0.25))
+    d.ellipse([x, y - h * 1.3, x + w, y - h * 0.4], fill=color)
+    d.ellipse([x + w * 0.85, y - h * 1.1, x + w * 1.15, y - h * 0.55], fill=color)
+    d.polygon([(x + w * 0.9, y - h * 1.05), (x + w * 0.95, y - h * 1.3), (x + w * 0.98, y - h * 1.05)], fill=(236, 226, 200))
+
+
+def cooperative_image(slug: str, name: str = "", district: str = "", size: int = 600) -> Image.Image:
+    """A square scene for a producer: its district's landscape (see LANDSCAPES) with its craft
+    (see craft_of) in front, colours and layout varied by the slug."""
     rng = _rng(slug, "cooperative")
     hour = rng.random()
-    if hour < 0.6:  # day
-        sky_top, sky_bottom = (150, 200, 232), (230, 242, 246)
-        water = (104, 164, 196)
-    elif hour < 0.85:  # golden hour
-        sky_top, sky_bottom = (246, 196, 150), (252, 234, 206)
-        water = (136, 164, 186)
+    if hour < 0.55:  # day
+        sky_top, sky_bottom, water = (150, 200, 232), (230, 242, 246), (104, 164, 196)
+    elif hour < 0.8:  # golden hour
+        sky_top, sky_bottom, water = (246, 196, 150), (252, 234, 206), (136, 164, 186)
     else:  # morning mist
-        sky_top, sky_bottom = (200, 220, 224), (244, 240, 230)
-        water = (140, 178, 186)
-    canvas, d = _canvas(_gradient(size, _jitter(sky_top, rng, 8), _jitter(sky_bottom, rng, 6)))
+        sky_top, sky_bottom, water = (200, 220, 224), (244, 240, 230), (140, 178, 186)
+    canvas, d = _canvas(_gradient(size, _jitter(sky_top, rng, 14), _jitter(sky_bottom, rng, 8)))
     W = size * SUPERSAMPLE
-    palette = {
-        "bank": _jitter((112, 156, 96), rng, 8),
-        "near": _jitter((90, 136, 76), rng, 8),
-        "water": _jitter(water, rng, 8),
-    }
-    _river_scene(d, W, rng, palette, with_house=True, horizon=W * rng.uniform(0.55, 0.6))
+    palette = {"bank": _jitter((112, 156, 96), rng, 14), "near": _jitter((104, 150, 84), rng, 16),
+               "water": _jitter(water, rng, 12)}
+    landscape = LANDSCAPES.get(district, "river")
+    craft = craft_of(name or slug.replace("-", " "))
+    horizon = W * rng.uniform(0.4, 0.48)
+    _sky(d, W, rng, horizon)
+    if landscape == "river" or craft == "homestay":
+        _river_scene(d, W, rng, palette, with_house=craft == "homestay", horizon=W * rng.uniform(0.5, 0.58),
+                     far_bank=True, sun=False)
+    else:
+        {"coast": _coast, "groves": _groves, "orchard": _orchard, "fields": _fields, "town": _town}[landscape](
+            d, W, rng, palette, horizon)
+    if craft == "cattle":
+        for k in range(rng.randint(2, 3)):
+            _cow(d, W * (0.1 + 0.3 * k + rng.uniform(0, 0.08)), W * rng.uniform(0.86, 0.94), W * rng.uniform(0.2, 0.26),
+                 rng.choice([(176, 120, 76), (206, 170, 120), (120, 80, 56)]))
+    elif craft != "homestay":
+        _craft_in_front(canvas, W, rng, craft, slug)
     return _finish(canvas)
+
+
+def _craft_in_front(canvas, W, rng, craft, slug):
+    """The craft's product motif, drawn at half size on a patch of yard in the foreground."""
+    layer = Image.new("RGBA", (W, W), (0, 0, 0, 0))
+    palette = {"piece": (240, 226, 200), "glass": (250, 250, 246, 235), "outline": (120, 110, 100, 150),
+               "cap": _jitter((196, 120, 62), rng, 30), "liquid": (246, 238, 214), "label": (255, 251, 242),
+               "label_line": _jitter((196, 120, 62), rng, 30), "strand": (214, 178, 128), "strand_dark": (178, 134, 86),
+               "rim": (124, 86, 52), "under": (98, 66, 40), "pot": (196, 112, 76),
+               "flower": rng.choice([(236, 118, 150), (250, 190, 80), (230, 90, 120)]),
+               "cracker": (246, 236, 214), "plate": (252, 250, 244)}
+    _pick_motif(craft, rng, palette, slug)(layer, ImageDraw.Draw(layer, "RGBA"), W)
+    scale = rng.uniform(0.5, 0.58)
+    small = layer.resize((int(W * scale), int(W * scale)), Image.Resampling.BILINEAR)
+    x = int(W * rng.choice((0.02, 0.44)) + W * rng.uniform(0, 0.04))
+    y = int(W - W * scale * 0.93)
+    ImageDraw.Draw(canvas, "RGBA").ellipse([x - W * 0.04, W * 0.9, x + W * scale + W * 0.04, W * 1.12],
+                                           fill=_jitter((170, 140, 100), rng, 14) + (235,))
+    canvas.paste(small, (x, y), small)

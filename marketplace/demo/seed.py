@@ -56,7 +56,7 @@ def _cooperative(item):
         legacy_district=item["legacy_district"],
         status=ApprovalStatus.APPROVED,
     )
-    cooperative.photo_stem = save_variants(images.cooperative_image(item["slug"]), "cooperatives")
+    cooperative.photo_stem = save_variants(images.cooperative_image(item["slug"], item["name"], item["legacy_district"]), "cooperatives")
     cooperative.photos.append(CooperativePhoto(position=0, stem=cooperative.photo_stem, width=800, height=800))
     return cooperative
 

@@ -7,7 +7,11 @@ Field comes first between full words (a folded name match beats an exact categor
 within a field, the diacritics the shopper typed win ("dừa" ranks coconut above melon,
 *dưa*). A document's score is the sum over words. Scores are few and coarse on purpose:
 equally relevant products then order by their valid stars (a mild boost that never
-outweighs text relevance), then newer first.
+outweighs text relevance), then newer first: a product with a valid badge (3★+) comes before
+a 1–2★ one, and both before a product without a rating, within the same score.
+
+"Did you mean" offers a corrected query when nothing matches, or when the matches are *weak*
+and a correction finds many more (see `weak` and `much_better`).
 """
 import json
 
@@ -21,6 +25,8 @@ EXACT, FOLDED, PREFIX_EXACT, PREFIX, FUZZY = 6, 4, 3, 2, 1
 EXPANDED_FIELDS = ("name", "category", "cooperative")
 MIN_PREFIX = 2  # a one-letter last word is still being typed
 MIN_FUZZY = 5  # one typo is tolerated in words this long or longer
+FEW_MATCHES = 5  # fewer matching products than this are weak…
+MUCH_MORE = 3  # …and a correction in this many times as many names (at least FEW_MATCHES) is better
 
 
 def ranked_ids(classes, dialect_name):
@@ -77,3 +83,20 @@ def combine(word_tiers):
         if not groups:
             return []
     return sorted((groups or {}).items(), key=lambda item: -item[0])
+
+
+def weak(matched, loose):
+    """Whether `matched` products are weak matches: `loose` when some word is not in the index
+    (it matched only as one typo or as the prefix of a longer word), or there are few (none
+    is the fewest)."""
+    return loose or matched < FEW_MATCHES
+
+
+def much_better(named, named_now, loose):
+    """Whether a corrected query whose words are in `named` product names is worth offering
+    over weak matches, whose words are in `named_now` names: over loose matches, when it names
+    at least one and no fewer (every word then as the shop spells it); over few, MUCH_MORE
+    times as many, and at least FEW_MATCHES (a real product line, not another near miss)."""
+    if loose:
+        return named >= max(1, named_now)
+    return named >= max(FEW_MATCHES, MUCH_MORE * named_now)

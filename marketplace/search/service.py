@@ -14,6 +14,7 @@ from itertools import islice, product
 
 import sqlalchemy as sa
 from flask import current_app
+from whoosh.support.levenshtein import damerau_levenshtein
 
 from marketplace import clock
 from marketplace.catalog import services as catalog
@@ -23,13 +24,14 @@ from marketplace.producers.models import ApprovalStatus, Cooperative
 from marketplace.search import documents as docs, sync
 from marketplace.search.analysis import fold_word, highlight, parse_query, snippet, words
 from marketplace.search.backends import Scope, SearchUnavailable
-from marketplace.search.ranking import ranked_ids
+from marketplace.search.ranking import MIN_PREFIX, much_better, ranked_ids, weak
 
 log = logging.getLogger(__name__)
 
 BACKENDS = ("whoosh", "postgres")
 MAX_CORRECTED_WORDS = 3
 MAX_TRIES = 6  # corrected queries tried for "did you mean"
+MAX_NAMED = 100  # names counted to compare a corrected query with weak matches
 _creating = threading.Lock()
 
 
@@ -127,8 +129,7 @@ def search_products(filters, page=1, per_page=24, locale="vi", today=None, with_
         )
         for card in items
     }
-    if not hits.matched:
-        found.did_you_mean = did_you_mean(query)
+    found.did_you_mean = did_you_mean(query, hits.matched)
     if with_cooperatives:
         found.cooperatives = matching_cooperatives(query)
     return found
@@ -152,10 +153,68 @@ def _plain_sort(sort):
     return "stars" if sort == "relevance" else sort
 
 
-def did_you_mean(query):
-    """The query with its unknown words corrected (within two edits) or, failing that,
-    dropped, when that finds products; diacritics come back from the best match's name.
-    Empty when there is no such query. At most MAX_TRIES searches, whatever arrives."""
+def did_you_mean(query, matched=0):
+    """A better query than `query`, which matched `matched` products, or "" when there is none.
+    Nothing matched: its unknown words corrected (within two edits) or, failing that, dropped,
+    when that finds products; else as weak matches. Weak matches (ranking.weak): the query
+    with one word corrected by one typo (Damerau: a letter added, dropped, changed, or two
+    swapped) whose words are in the most product names, when that is much better
+    (ranking.much_better) than the query's own; a word typed with its diacritics is taken as
+    meant then, unless the index does not know it. Diacritics come back from the best match's
+    name. A bounded number of searches, whatever arrives."""
+    if not matched and (corrected := _corrected(query)):
+        return corrected
+    typed = [word for word in query.words if len(word.folded) >= MIN_PREFIX]  # one letter: still being typed
+    unknown = _unknown(typed)
+    loose = bool(unknown) or not matched  # nothing matched: as loose as matches get
+    if not weak(matched, loose):
+        return ""
+    correctable = [word.folded for word in typed if word.folded in unknown or not word.marked][:MAX_CORRECTED_WORDS]
+    if not correctable:
+        return ""
+    found = _read(backend().correct, correctable, MAX_TRIES * 2, default=[[] for _ in correctable])
+    corrections = {
+        # one typo away, and not the start of a known word typed (the shopper typed past it)
+        word: [c for c in candidates
+               if damerau_levenshtein(c, word) == 1 and (word in unknown or not word.startswith(c))][:MAX_TRIES]
+        for word, candidates in zip(correctable, found)
+    }
+    folded = [word.folded for word in typed]
+    trials = [  # one word changed at a time, each word's likeliest corrections first
+        folded[:position] + [corrections[word][rank]] + folded[position + 1:]
+        for rank in range(MAX_TRIES)
+        for position, word in enumerate(folded)
+        if rank < len(corrections.get(word, ()))
+    ][:MAX_TRIES]
+    if not trials:
+        return ""
+    best, best_ids = None, []
+    for trial in trials:
+        ids = _in_names(trial)
+        if len(ids) > len(best_ids):
+            best, best_ids = trial, ids
+    if best is None or not much_better(len(best_ids), len(_in_names(folded)), loose):
+        return ""
+    return _spelled(best, best_ids[0])
+
+
+def _unknown(typed):
+    """The typed words (folded) the index does not know: they matched only as a typo. The last
+    one may just be still being typed, when known words start with it."""
+    search = backend()
+    unknown = {word.folded for word in typed if not _read(search.knows, word.folded, default=True)}
+    if typed and typed[-1].folded in unknown and _read(search.knows, typed[-1].folded, True, default=False):
+        unknown.discard(typed[-1].folded)
+    return unknown
+
+
+def _in_names(folded_words):
+    """Products (up to MAX_NAMED) whose names hold these words, the last one maybe as a prefix, best first."""
+    return _read(backend().suggest_products, parse_query(" ".join(folded_words)), MAX_NAMED, default=[])
+
+
+def _corrected(query):
+    """did_you_mean when nothing matched."""
     search = backend()
     folded = [word.folded for word in query.words]
     unknown = [word for word in folded if not _read(search.knows, word, default=True)][:MAX_CORRECTED_WORDS]
@@ -167,16 +226,26 @@ def did_you_mean(query):
         corrected = [word for word in combination if word]
         if not corrected:
             continue
-        hits = _read(search.search, parse_query(" ".join(corrected)), catalog.ProductFilters(rating="all"),
-                     1, 1, clock.today(), Scope(), default=None)
+        hits = _try(corrected)
         if hits is not None and hits.ids:
-            best = db.session.execute(
-                catalog.buyable_products().with_only_columns(Product.name_vi, Product.description_vi)
-                .where(Product.id == hits.ids[0])
-            ).first()
-            exact = {fold_word(word): word for word in reversed(words(" ".join(best or ())))}
-            return " ".join(exact.get(word, word) for word in corrected)
+            return _spelled(corrected, hits.ids[0])
     return ""
+
+
+def _try(folded_words):
+    """A corrected query's matches among every published product (its first one in `ids`)."""
+    return _read(backend().search, parse_query(" ".join(folded_words)), catalog.ProductFilters(rating="all"),
+                 1, 1, clock.today(), Scope(), default=None)
+
+
+def _spelled(folded_words, product_id):
+    """The folded words with their diacritics, as the product's name (or description) spells them."""
+    best = db.session.execute(
+        catalog.buyable_products().with_only_columns(Product.name_vi, Product.description_vi)
+        .where(Product.id == product_id)
+    ).first()
+    exact = {fold_word(word): word for word in reversed(words(" ".join(best or ())))}
+    return " ".join(exact.get(word, word) for word in folded_words)
 
 
 def matching_cooperatives(query, limit=4):

@@ -340,31 +340,29 @@ class PostgresBackend:
         return self._top(query, "cooperative", ("name", "cooperative", "description"), limit)
 
     def correct(self, words, limit=3):
-        """Up to `limit` folded corrections per word, best first, for "did you mean": words one
-        edit away (Damerau, same first letter), then words within two edits among the most
-        similar by trigrams."""
+        """Up to `limit` folded corrections per word for "did you mean", the words most
+        documents hold first (as Whoosh's corrector): words one edit away (Damerau, same first
+        letter), and words within two edits among the most similar by trigrams."""
         corrected = []
         column = search_words.c.word
         with self.engine.connect() as connection:
             for word in words:
-                similar = sa.func.similarity(column, word).desc()
-                found = connection.scalars(
-                    sa.select(column).where(column.in_(_edits(word))).order_by(similar, column).limit(limit)
+                found = set(connection.scalars(sa.select(column).where(column.in_(_edits(word)))))
+                near = connection.scalars(
+                    sa.select(column)
+                    .where(sa.func.lower(column).op("%")(word), column.startswith(word[0], autoescape=True))
+                    .order_by(sa.func.similarity(column, word).desc(), column).limit(20)
                 ).all()
-                if len(found) < limit:
-                    near = connection.scalars(
-                        sa.select(column)
-                        .where(sa.func.lower(column).op("%")(word), column.startswith(word[0], autoescape=True))
-                        .order_by(similar, column).limit(20)
-                    ).all()
-                    close = sorted((distance(c, word), i, c) for i, c in enumerate(near) if c != word and c not in found)
-                    found += [c for d, _i, c in close if d <= 2][:limit - len(found)]
-                corrected.append(found)
+                found.update(c for c in near if c != word and distance(c, word) <= 2)
+                counts = connection.execute(_DOCUMENT_COUNTS, {"words": sorted(found)}).all() if found else []
+                ranked = sorted(counts, key=lambda row: (-row.documents, distance(row.word, word), row.word))
+                corrected.append([row.word for row in ranked[:limit]])
         return corrected
 
-    def knows(self, word):
+    def knows(self, word, prefix=False):
+        """Whether the index holds this folded word (`prefix`: or a word starting with it)."""
         with self.engine.connect() as connection:
-            return connection.scalar(sa.select(search_words.c.word).where(search_words.c.word == word)) is not None
+            return bool(self._known(connection, {word}, word if prefix else None))
 
     # -- writing -----------------------------------------------------------------------
 
@@ -444,6 +442,12 @@ class PostgresBackend:
 # Queries are written as SQL text: their shape changes with every query, and compiling
 # SQLAlchemy expression trees of CASE after CASE cost more than running them. The only values
 # inside are tsquery texts made of analysis.WORD words (letters and digits), quoted anyway.
+
+
+_DOCUMENT_COUNTS = sa.text(
+    "SELECT w AS word, (SELECT count(*) FROM search_documents d WHERE d.folded @@ plainto_tsquery('simple', w))"
+    " AS documents FROM unnest(CAST(:words AS text[])) AS w"
+)
 
 
 def _matches(column, tsquery):

@@ -430,9 +430,15 @@ class WhooshBackend:
 
         return self._reading(read)
 
-    def knows(self, word):
-        """Whether any field holds this folded word."""
-        return self._reading(lambda snap: any(snap.postings(f"{name}_f", word) for name in docs.FIELDS))
+    def knows(self, word, prefix=False):
+        """Whether any field holds this folded word (`prefix`: or a word starting with it, in
+        the fields where prefixes match)."""
+        def read(snap):
+            if any(snap.postings(f"{name}_f", word) for name in docs.FIELDS):
+                return True
+            return prefix and any(snap.expansions(f"{name}_f", word) for name in EXPANDED_FIELDS)
+
+        return self._reading(read)
 
     # -- writing -----------------------------------------------------------------------
 
