@@ -8,6 +8,7 @@ and a cart holding products of two cooperatives. Nothing outside the temporary f
 except the PNGs written to --out.
 """
 import argparse
+import logging
 import os
 import shutil
 import sys
@@ -53,6 +54,7 @@ def demo_app(folder):
 
 def serve(app):
     """Start `app` on a free loopback port in a daemon thread; return (server, base URL)."""
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no line per request
     server = make_server("127.0.0.1", 0, app, threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_port}"
