@@ -43,14 +43,15 @@ def assert_on_screen(page, selector, scroll=False):
 
 
 def small_tap_targets(page):
-    """Visible controls under 44 px (a checkbox or radio counts its label)."""
+    """Visible controls under 44 px (a checkbox or radio counts its label, which toggles it too)."""
     return page.evaluate(
         """() => [...document.querySelectorAll(
               'header a, header button, header input:not([type=hidden]), header summary, '
             + 'main button, main .button, main select, main summary, main input:not([type=hidden])')]
           .filter(element => element.checkVisibility() && !element.closest('.visually-hidden'))
           .map(element => {
-            const target = ['checkbox', 'radio'].includes(element.type) ? element.closest('label') : element;
+            const label = element.closest('label') || (element.labels && element.labels[0]);
+            const target = ['checkbox', 'radio'].includes(element.type) && label ? label : element;
             const box = target.getBoundingClientRect();
             return [target.outerHTML.slice(0, 90), Math.round(box.width), Math.round(box.height)];
           })
