@@ -39,7 +39,12 @@ seed: db-upgrade
 run: translations seed
 	$(BIN)/flask --app wsgi run --host $(HOST) --port $(PORT)
 
-test: translations
+# axe-core for the browser tests' accessibility checks, pinned in package-lock.json.
+node_modules: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch node_modules
+
+test: translations node_modules
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 bench: translations

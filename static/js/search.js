@@ -61,11 +61,11 @@ document.addEventListener("DOMContentLoaded", function () {
       option.id = "header-q-option-" + i;
       option.setAttribute("role", "option");
       option.setAttribute("aria-selected", "false");
-      var link = document.createElement("a");
-      link.href = item.url;
-      link.tabIndex = -1;
-      link.textContent = item.name; // text, never HTML
-      option.appendChild(link);
+      // Text, never HTML; no link inside: an option may hold nothing interactive.
+      option.textContent = item.name;
+      option.addEventListener("click", function () {
+        window.location.assign(item.url);
+      });
       list.appendChild(option);
     });
     input.removeAttribute("aria-activedescendant");

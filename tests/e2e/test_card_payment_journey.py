@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from marketplace.extensions import db
 from marketplace.orders.models import Order
+from tests.e2e.accessibility import assert_accessible, assert_accessible_in_vi_and_en
 from tests.factories import make_cooperative, make_product
 from tests.payments.conftest import fake_stripe  # noqa: F401 - the fixture: Stripe on a local server
 from tests.payments.fake_stripe import make_event, signed
@@ -22,9 +23,12 @@ def test_guest_pays_by_card_on_stripes_page_and_sees_the_order_paid(app, live_se
     db.session.commit()
 
     page.goto(live_server + "/products/keo-dua-sau-rieng?lang=en")
-    page.get_by_role("button", name="Add Durian coconut candy to the cart").click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Add to cart: Durian coconut candy").click()
     expect(page.locator(".flash-success")).to_contain_text("Added to your cart")
+    assert_accessible(page)
     page.goto(live_server + "/checkout?lang=en")
+    assert_accessible(page)
     page.fill("#name", "Nguyễn Thị Lan")
     page.fill("#phone", "0912 345 678")
     page.fill("#email", "lan@example.vn")
@@ -36,6 +40,7 @@ def test_guest_pays_by_card_on_stripes_page_and_sees_the_order_paid(app, live_se
 
     expect(page).to_have_url(re.compile(r"/checkout/review$"))
     expect(page.locator("#card-note")).to_contain_text("Stripe")
+    assert_accessible(page)
     page.check("input[name=payment_method][value=card]")
     page.locator("#place-order").click()
 
@@ -53,6 +58,8 @@ def test_guest_pays_by_card_on_stripes_page_and_sees_the_order_paid(app, live_se
     assert answer.status_code == 200 and answer.json()["outcome"] == "paid"
     page.goto(f"{live_server}/orders/{order.number}/paid?session_id=cs_test_1&lang=en")
     expect(page.locator("#payment-received")).to_have_text("Thank you! Your payment was received.")
+    assert_accessible_in_vi_and_en(page)
     page.locator("#order-link").click()
     expect(page.locator(".order-meta .order-status")).to_have_text("Paid")
     expect(page.locator(".payment-paid")).to_contain_text("₫115,000")
+    assert_accessible_in_vi_and_en(page)

@@ -4,6 +4,7 @@ import re
 from playwright.sync_api import expect
 
 from marketplace.extensions import db
+from tests.e2e.accessibility import assert_accessible, assert_accessible_in_vi_and_en
 from tests.factories import make_certificate, make_cooperative, make_product
 
 
@@ -15,17 +16,23 @@ def test_shopper_filters_five_stars_and_reaches_the_cooperative(app, live_server
 
     page.goto(live_server + "/")
     expect(page.locator("html")).to_have_attribute("lang", "vi")
+    assert_accessible_in_vi_and_en(page)
     page.locator("nav.main-nav a[href='/products']").click()
+    expect(page).to_have_url(re.compile(r"/products$"))
+    assert_accessible_in_vi_and_en(page)
     page.select_option("#f-stars", "5")
     page.locator("form.filters button[type=submit]").click()
     expect(page).to_have_url(re.compile(r"stars_min=5"))
     cards = page.locator("article.product-card")
     expect(cards).to_have_count(1)
+    assert_accessible(page)
     cards.first.locator("h3").click()
     expect(page).to_have_url(re.compile(r"/products/keo-dua-sau-rieng$"))
     expect(page.locator("h1")).to_have_text("Kẹo dừa sầu riêng")
     expect(page.locator(".summary .ocop-badge")).to_be_visible()
+    assert_accessible_in_vi_and_en(page)
     page.locator(".coop-card a").click()
     expect(page).to_have_url(re.compile(r"/cooperatives/thanh-long$"))
     expect(page.locator("h1")).to_have_text("HTX Kẹo dừa Thanh Long")
     expect(page.locator("article.product-card")).to_have_count(2)
+    assert_accessible_in_vi_and_en(page)

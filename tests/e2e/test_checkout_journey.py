@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 
 from marketplace.extensions import db
 from marketplace.search import service as search
+from tests.e2e.accessibility import assert_accessible, assert_accessible_in_vi_and_en
 from tests.factories import PASSWORD, make_certificate, make_cooperative, make_cooperative_staff, make_product
 
 
@@ -24,20 +25,30 @@ def test_guest_buys_from_two_cooperatives_and_sees_the_order_shipped(app, live_s
 
     # The guest searches from the header and adds one candy of each cooperative.
     page.goto(live_server + "/?lang=en")
+    assert_accessible(page)
     page.fill("#header-q", "keo dua")
     page.locator("form.header-search button[type=submit]").click()
     expect(page).to_have_url(re.compile(r"q=keo\+dua"))
+    assert_accessible_in_vi_and_en(page)
     for name in ("Durian coconut candy", "Pandan coconut candy"):
-        page.get_by_role("button", name=f"Add {name} to the cart").click()
+        page.get_by_role("button", name=f"Add to cart: {name}").click()
         expect(page.locator(".flash-success")).to_contain_text(f"Added to your cart: {name}.")
+        assert_accessible(page)
     expect(page.locator("#nav-cart .nav-badge")).to_have_text("2")
 
     page.locator("#nav-cart").click()
     expect(page.locator(".cart-group")).to_have_count(2)
     expect(page.locator("#cart-total")).to_have_text("₫175,000")  # 60.000 + 55.000 + 2 × 30.000 shipping
+    assert_accessible_in_vi_and_en(page)
     page.locator("#checkout-link").click()
 
-    # Delivery details: choosing the province loads its communes (checkout.js).
+    # Delivery details: sent empty, every field says what is missing; choosing the province
+    # loads its communes (checkout.js).
+    expect(page).to_have_url(re.compile(r"/checkout$"))
+    assert_accessible_in_vi_and_en(page)
+    page.locator("#to-review").click()
+    expect(page.locator("#name")).to_have_attribute("aria-invalid", "true")
+    assert_accessible(page)
     page.fill("#name", "Nguyễn Thị Lan")
     page.fill("#phone", "+84 912 345 678")
     page.fill("#email", "lan@example.vn")
@@ -51,6 +62,7 @@ def test_guest_buys_from_two_cooperatives_and_sees_the_order_shipped(app, live_s
     expect(page).to_have_url(re.compile(r"/checkout/review$"))
     expect(page.locator("#review-address")).to_contain_text("0912345678")
     expect(page.locator("#review-address")).to_contain_text("Xã Mỏ Cày, Vĩnh Long")
+    assert_accessible_in_vi_and_en(page)
     page.locator("#place-order").click()
 
     expect(page.locator("h1")).to_have_text(re.compile(r"^Order OCOP-\d{4}-\d{6}$"))
@@ -58,26 +70,34 @@ def test_guest_buys_from_two_cooperatives_and_sees_the_order_shipped(app, live_s
     expect(page.locator(".order-meta .order-status")).to_have_text("Placed")
     expect(page.locator("section.shipment")).to_have_count(2)
     order_url = page.url
+    assert_accessible_in_vi_and_en(page)
 
     # Each cooperative confirms and ships its part, in a browser of its own.
     for member, tracking in zip(staff, ("GHN0001", "GHN0002")):
         context = browser.new_context(locale="vi-VN")
         shop = context.new_page()
         shop.goto(live_server + "/sign-in?lang=en")
+        assert_accessible(shop)
         shop.fill("#email", member.email)
         shop.fill("#password", PASSWORD)
         shop.locator("#sign-in-submit").click()
         shop.goto(live_server + "/portal/orders?lang=en")
+        assert_accessible_in_vi_and_en(shop)
         shop.get_by_role("link", name=number).click()
+        expect(shop.locator("#confirm-shipment")).to_be_visible()
+        assert_accessible_in_vi_and_en(shop)
         shop.locator("#confirm-shipment").click()
         expect(shop.locator(".flash-success")).to_have_text("Order confirmed.")
+        assert_accessible(shop)
         shop.select_option("#carrier", "ghn")
         shop.fill("#tracking_number", tracking)
         shop.locator("#ship-shipment").click()
         expect(shop.locator("h1 .order-status")).to_have_text("Shipped")
+        assert_accessible(shop)
         context.close()
 
     page.goto(order_url)
     expect(page.locator(".order-meta .order-status")).to_have_text("Shipped")
     expect(page.locator(".tracking")).to_have_count(2)
     expect(page.locator(".tracking").first).to_contain_text("GHN")
+    assert_accessible(page)

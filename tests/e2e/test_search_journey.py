@@ -5,6 +5,7 @@ import re
 from playwright.sync_api import expect
 
 from marketplace.extensions import db
+from tests.e2e.accessibility import assert_accessible, assert_accessible_in_vi_and_en
 from tests.factories import make_certificate, make_cooperative, make_product
 
 
@@ -16,6 +17,7 @@ def test_shopper_picks_a_suggestion_from_the_header_box(app, live_server, page):
     db.session.commit()
 
     page.goto(live_server + "/")
+    assert_accessible(page)
     box = page.locator("#header-q")
     expect(box).to_have_attribute("role", "combobox")
     expect(box).to_have_attribute("aria-expanded", "false")
@@ -24,6 +26,7 @@ def test_shopper_picks_a_suggestion_from_the_header_box(app, live_server, page):
     expect(options).to_have_count(2)
     expect(options.first).to_have_text("Kẹo dừa sầu riêng")
     expect(box).to_have_attribute("aria-expanded", "true")
+    assert_accessible(page)  # the open list of suggestions
 
     box.press("ArrowDown")
     box.press("ArrowDown")
@@ -38,6 +41,7 @@ def test_shopper_picks_a_suggestion_from_the_header_box(app, live_server, page):
     box.press("Enter")
     expect(page).to_have_url(re.compile(r"/products/keo-dua-sau-rieng$"))
     expect(page.locator("h1")).to_have_text("Kẹo dừa sầu riêng")
+    assert_accessible(page)
 
 
 def test_shopper_searches_without_diacritics_and_sees_highlights(app, live_server, page):
@@ -47,6 +51,7 @@ def test_shopper_searches_without_diacritics_and_sees_highlights(app, live_serve
     db.session.commit()
 
     page.goto(live_server + "/products")
+    assert_accessible(page)
     page.locator("#header-q").fill("dau dua")
     page.locator("#header-q").press("Enter")
     expect(page).to_have_url(re.compile(r"/search\?q=dau\+dua"))
@@ -54,3 +59,4 @@ def test_shopper_searches_without_diacritics_and_sees_highlights(app, live_serve
     expect(cards).to_have_count(2)  # the honey too, made by a "dầu dừa" cooperative, ranked below
     expect(cards.first.locator("h3 mark")).to_have_count(2)
     expect(cards.first.locator("h3")).to_have_text("Dầu dừa ép lạnh")
+    assert_accessible_in_vi_and_en(page)

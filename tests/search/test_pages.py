@@ -31,7 +31,7 @@ def test_search_page_filters_and_pages_keep_q(client, catalogue):
     assert "Page 1 of 4" in html
     assert "q=dua" in html.split('rel="next"')[1].split(">")[0]
     html = text(client.get("/search?q=dua&rating=all&district=cho-lach&lang=en"))
-    assert "Dưa hấu Long An" in html and "Kẹo dừa sầu riêng" not in html
+    assert "<mark>Dưa</mark> hấu Long An" in html and "Kẹo dừa sầu riêng" not in html  # the name, highlighted
 
 
 def test_did_you_mean_links_to_the_corrected_search(client, catalogue):
