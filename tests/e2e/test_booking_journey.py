@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 from marketplace.bookings.models import BookableService, BookingKind
 from marketplace.extensions import db
 from tests.bookings.conftest import in_days
+from tests.e2e.accessibility import assert_accessible, assert_accessible_in_vi_and_en
 from tests.e2e.helpers import sign_in
 from tests.factories import make_cooperative, make_cooperative_staff, make_product
 
@@ -22,6 +23,7 @@ def test_a_guest_books_a_homestay_and_the_cooperative_confirms_it(app, live_serv
     shown = arrival.strftime("%d/%m/%Y")
 
     page.goto(f"{live_server}/products/{homestay.slug}?lang=vi")
+    assert_accessible_in_vi_and_en(page)
     page.fill("#booking-date", arrival.isoformat())
     page.fill("#booking-nights", "2")
     page.fill("#booking-places", "1")
@@ -30,24 +32,29 @@ def test_a_guest_books_a_homestay_and_the_cooperative_confirms_it(app, live_serv
     expect(page.locator(".booking-line")).to_contain_text(f"{shown} · 1 phòng · 2 đêm")
     expect(page.locator(".shipping-fee")).not_to_contain_text("30.000")
     expect(page.locator("#cart-total")).to_contain_text("900.000")
+    assert_accessible(page)
     page.locator("#checkout-link").click()
     expect(page.locator("#street")).to_have_count(0)  # nothing to deliver: no address
+    assert_accessible(page)
     page.fill("#name", "Nguyễn Thị Lan")
     page.fill("#phone", "0912 345 678")
     page.fill("#email", "lan@example.vn")
     page.locator("#to-review").click()
     expect(page.locator("#order-total")).to_contain_text("900.000")
+    assert_accessible(page)
     page.locator("#place-order").click()
     expect(page).to_have_url(re.compile(r"/orders/OCOP-\d{4}-\d+$"))
     order_url = page.url
     number = order_url.rsplit("/", 1)[1]
     expect(page.locator(".booking-line")).to_contain_text(shown)
+    assert_accessible(page)
 
     staff = browser.new_context(locale="en-US").new_page()
     sign_in(staff, live_server, "staff@thoi-thuan.vn")
     staff.goto(live_server + "/portal/orders?lang=en")
     staff.get_by_role("link", name=number).click()
     expect(staff.locator(".booking-line")).to_contain_text("1 room · 2 nights")
+    assert_accessible(staff)
     staff.locator("#confirm-shipment").click()
     expect(staff.locator("#deliver-shipment")).to_be_visible()
     staff.context.close()

@@ -2,6 +2,7 @@
 from playwright.sync_api import expect
 
 from marketplace.extensions import db
+from tests.e2e.accessibility import assert_accessible
 from tests.factories import make_product
 
 
@@ -9,8 +10,10 @@ def test_typing_part_of_a_ward_name_narrows_the_list(app, live_server, page):
     make_product(slug="keo-dua", name_vi="Kẹo dừa", name_en="Coconut candy", stock=5)
     db.session.commit()
     page.goto(live_server + "/products/keo-dua?lang=en")
-    page.get_by_role("button", name="Add Coconut candy to the cart").click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Add to cart: Coconut candy").click()
     page.goto(live_server + "/checkout?lang=en")
+    assert_accessible(page)
     page.select_option("#province_code", "86")
     expect(page.locator("#ward_code option[value='28903']")).to_have_count(1)
     all_wards = page.locator("#ward_code option").count()
@@ -25,3 +28,4 @@ def test_typing_part_of_a_ward_name_narrows_the_list(app, live_server, page):
     expect(page.locator("#ward_code option")).to_have_count(all_wards)
     page.select_option("#ward_code", "28903")
     expect(page.locator("#ward_code")).to_have_value("28903")
+    assert_accessible(page)  # with the filter box in use
