@@ -284,6 +284,11 @@ class Shipment(db.Model):
     def units(self):
         return sum(line.quantity for line in self.lines)
 
+    @property
+    def first_booking_date(self):
+        """When the guests of a booking part come (its earliest booked day), else None."""
+        return min((line.booking_date for line in self.lines if line.booking_date), default=None)
+
     def __repr__(self):
         return f"<Shipment {self.id} {self.status}>"
 

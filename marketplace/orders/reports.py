@@ -27,6 +27,7 @@ def check_period(start, end):
 EXPORT_HEADER = (
     "order", "placed_at", "status", "buyer", "phone", "address", "product", "unit", "quantity",
     "unit_price_vnd", "line_total_vnd", "shipping_fee_vnd", "carrier", "tracking_number",
+    "booking_date", "nights",  # bookings of services (OCOP group 6); empty for goods
 )
 
 
@@ -51,6 +52,7 @@ def export_rows(cooperative, start, end):
                 order.buyer_name, order.phone, order.address, line.product_name, line.unit, line.quantity,
                 line.unit_price_vnd, line.total_vnd, shipment.shipping_fee_vnd if index == 0 else 0,
                 shipment.carrier.value if shipment.carrier else "", shipment.tracking_number,
+                line.booking_date.isoformat() if line.booking_date else "", line.nights or "",
             ))
     return rows
 

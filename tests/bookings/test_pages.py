@@ -1,9 +1,12 @@
 """Booking through the pages: the product page's form, the cart, checkout with bookings only
 (no address) and mixed with goods, the portal's confirmation and its capacity page."""
+import csv
+import io
 import re
 
 import sqlalchemy as sa
 
+from marketplace import clock
 from marketplace.bookings import services as bookings
 from marketplace.extensions import db
 from marketplace.orders.models import Order, Status
@@ -123,3 +126,20 @@ def test_the_portal_sets_the_capacity_and_closes_a_date(client, services):
     assert response.status_code == 302
     assert "Enter a capacity from 0" in client.get(f"/portal/products/{homestay.id}/bookings?lang=en").get_data(as_text=True)
     assert re.search(r"Homestay|homestay", client.get(f"/portal/products/{homestay.id}?lang=en").get_data(as_text=True))
+
+
+def test_the_cooperatives_export_has_the_booking_date_and_nights(client, services):
+    coop, homestay, _, _ = services
+    arrival = in_days(20)
+    book(client, homestay, arrival, places="1", nights="2")
+    place(client, CONTACT)
+    sign_in_as(client, make_cooperative_staff(coop))
+    db.session.commit()
+    today = clock.today()
+    response = client.get(f"/portal/orders/export?start={today:%Y-%m-%d}&end={today:%Y-%m-%d}")
+    rows = list(csv.reader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
+    row = dict(zip(rows[0], rows[1]))
+    assert (row["product"], row["quantity"], row["booking_date"], row["nights"]) == (
+        "Homestay vườn dừa", "2", arrival.isoformat(), "2")
+    html = client.get("/portal/orders?lang=vi").get_data(as_text=True)
+    assert f"Đặt chỗ ngày {arrival:%d/%m/%Y}" in html  # the list shows when the guests come
