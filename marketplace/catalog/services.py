@@ -6,13 +6,13 @@ for the photos, whatever the page size. Search hands in its ranked matches as a 
 of (product_id, rank); the filters and facets apply on top of it.
 """
 from dataclasses import dataclass, field, replace
-from functools import cache
+import functools
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import contains_eager, selectinload
 
-from marketplace import clock
+from marketplace import cache, clock
 from marketplace.catalog.models import (
     OcopCategory,
     OcopCertificate,
@@ -20,6 +20,7 @@ from marketplace.catalog.models import (
     ProductStatus,
 )
 from marketplace.catalog.ocop_categories import CATEGORIES_148_2023, DECISION_148_2023
+from marketplace.core import pagecache
 from marketplace.extensions import db
 from marketplace.pagination import Page
 from marketplace.producers.constants import LEGACY_DISTRICTS
@@ -318,6 +319,13 @@ class Facets:
     prices: list = field(default_factory=lambda: [0] * len(PRICE_RANGES))  # per PRICE_RANGES
     in_stock: int = 0
 
+    def to_json(self):
+        return {**self.__dict__, "stars": list(self.stars.items())}  # JSON keys are strings
+
+    @classmethod
+    def from_json(cls, value):
+        return cls(**{**value, "stars": dict(value["stars"])})
+
     def rating(self, rating):
         """Count for a `rating` filter value: certified (3★+), potential (1–2★) or all."""
         if rating == "certified":
@@ -389,10 +397,20 @@ def aggregate_facets(rows, names):
 
 
 def facet_counts(filters=DEFAULTS, product_ids=None, today=None):
-    """The total and every facet's counts, in ONE query (see grouped_facets_query)."""
+    """The total and every facet's counts, in ONE query (see grouped_facets_query). Those of
+    the whole catalogue (no `product_ids`) are shared by every shopper asking for the same
+    filters, until the catalogue changes."""
     today = today or clock.today()
-    query = grouped_facets_query(_matching(filters, today, product_ids), filters, catalogue_columns())
-    return aggregate_facets(db.session.execute(query).all(), list(facet_conditions(filters)))
+
+    def count():
+        query = grouped_facets_query(_matching(filters, today, product_ids), filters, catalogue_columns())
+        return aggregate_facets(db.session.execute(query).all(), list(facet_conditions(filters)))
+
+    if product_ids is not None:
+        return count()
+    counted = replace(filters, sort=DEFAULTS.sort)  # the order changes no count
+    key = f"facets:{pagecache.generation()}:{today}:{sorted(counted.to_args().items())}"
+    return Facets.from_json(cache.remember_json(key, lambda: count().to_json()))
 
 
 @dataclass
@@ -427,7 +445,7 @@ def list_products(filters=DEFAULTS, page=1, per_page=24, product_ids=None, today
     return ProductPage(items=items, page=page, per_page=per_page, total=total, facets=facets)
 
 
-@cache
+@functools.cache
 def _cards_by_id():
     """Built once (statement construction costs more than running it for 24 rows)."""
     return (
@@ -495,6 +513,30 @@ def cooperative_products(cooperative, today=None):
     """The cards on a cooperative's public page: every buyable product of it, certified or not."""
     filters = ProductFilters(rating="all", cooperative=cooperative.slug)
     return list_products(filters, per_page=MAX_PER_PAGE, today=today).items
+
+
+@dataclass(frozen=True)
+class CategoryEntry:
+    """An OCOP group or sub-group as the storefront shows it (a plain value, shareable)."""
+
+    code: str
+    name_vi: str
+    name_en: str
+    children: tuple = ()
+
+    name = OcopCategory.name
+
+
+def category_groups():
+    """`categories_tree()` as plain values for storefront pages, shared until the catalogue
+    changes."""
+    def build():
+        return [[group.code, group.name_vi, group.name_en,
+                 [[sub.code, sub.name_vi, sub.name_en] for sub in group.children]]
+                for group in categories_tree()]
+
+    rows = cache.remember_json(f"categories:{pagecache.generation()}", build)
+    return [CategoryEntry(code, vi, en, tuple(CategoryEntry(*sub) for sub in subs)) for code, vi, en, subs in rows]
 
 
 def categories_tree():

@@ -28,7 +28,7 @@ def home():
     return render_template(
         "catalog/home.html",
         featured=featured.items,
-        groups=catalog.categories_tree(),
+        groups=catalog.category_groups(),
         districts=producers.district_counts(),
         district_names=LEGACY_DISTRICTS,
     )
@@ -47,7 +47,7 @@ def product_list():
         "catalog/list.html",
         results=results,
         filters=filters,
-        groups=catalog.categories_tree(),
+        groups=catalog.category_groups(),
         districts=LEGACY_DISTRICTS,
         sorts=catalog.SORTS,
     )
