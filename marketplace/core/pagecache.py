@@ -29,7 +29,6 @@ MAX_ENTRIES = 2000
 
 CATALOGUE = "catalogue"  # the shared generation of everything the storefront shows alike
 
-_pages = OrderedDict()
 _watched = ()  # the models whose changes the cached pages show
 
 
@@ -43,7 +42,12 @@ def invalidate():
     """Make every cached page, card and count stale in every process (called after catalogue
     commits)."""
     cache.bump(CATALOGUE)
-    _pages.clear()
+    pages().clear()
+
+
+def pages():
+    """This app's cached pages (an app is one process's worker; tests run two side by side)."""
+    return current_app.extensions.setdefault("pagecache", OrderedDict())
 
 
 def generation():
@@ -78,15 +82,16 @@ def cached_page(view):
         key = (request.full_path, current_language(), clock.today())
         now = time.monotonic()
         current = generation()
-        hit = _pages.get(key)
+        cached = pages()
+        hit = cached.get(key)
         if hit is not None and hit[0] == current and now - hit[1] < ttl:
-            _pages.move_to_end(key)
+            cached.move_to_end(key)
             return hit[2]
         html = view(*args, **kwargs)
         if isinstance(html, str) and _cacheable():
-            _pages[key] = (current, now, html)
-            if len(_pages) > MAX_ENTRIES:
-                _pages.popitem(last=False)
+            cached[key] = (current, now, html)
+            if len(cached) > MAX_ENTRIES:
+                cached.popitem(last=False)
         return html
 
     return wrapper
