@@ -430,19 +430,29 @@ def list_products(filters=DEFAULTS, page=1, per_page=24, product_ids=None, today
     else:
         facets = None
         total = db.session.scalar(sa.select(sa.func.count()).select_from(base.with_only_columns(Product.id).subquery()))
+    items = _cards(base, filters.sort, product_ids, per_page, (page - 1) * per_page)
+    return ProductPage(items=items, page=page, per_page=per_page, total=total, facets=facets)
+
+
+def _cards(base, sort, product_ids, limit, offset=0):
     rows = db.session.execute(
-        _ordered(base, filters.sort, product_ids)
+        _ordered(base, sort, product_ids)
         .add_columns(OcopCertificate)
         .options(
             contains_eager(Product.cooperative),
             contains_eager(Product.category),
             selectinload(Product.images),
         )
-        .limit(per_page)
-        .offset((page - 1) * per_page)
+        .limit(limit)
+        .offset(offset)
     ).all()
-    items = [ProductCard(product, certificate) for product, certificate in rows]
-    return ProductPage(items=items, page=page, per_page=per_page, total=total, facets=facets)
+    return [ProductCard(product, certificate) for product, certificate in rows]
+
+
+def first_cards(filters=DEFAULTS, limit=24, today=None):
+    """The first `limit` cards matching `filters`, without counting them all (home, related
+    products, a cooperative's page)."""
+    return _cards(_filtered(filters, today or clock.today()), filters.sort, None, limit)
 
 
 @functools.cache
@@ -490,12 +500,11 @@ def related_products(card, limit=4, today=None):
     """Other badged-or-not products of the same sub-group, then of the same cooperative."""
     product = card.product
     filters = ProductFilters(rating="all", subgroup=product.category.code)
-    page = list_products(filters, per_page=limit + 1, today=today)
-    items = [c for c in page.items if c.product.id != product.id]
+    items = [c for c in first_cards(filters, limit + 1, today) if c.product.id != product.id]
     if len(items) < limit:
-        more = list_products(ProductFilters(rating="all", cooperative=product.cooperative.slug), per_page=limit + 1, today=today)
+        more = first_cards(ProductFilters(rating="all", cooperative=product.cooperative.slug), limit + 1, today)
         seen = {c.product.id for c in items} | {product.id}
-        items += [c for c in more.items if c.product.id not in seen]
+        items += [c for c in more if c.product.id not in seen]
     return items[:limit]
 
 
@@ -512,7 +521,7 @@ def published_product_counts():
 def cooperative_products(cooperative, today=None):
     """The cards on a cooperative's public page: every buyable product of it, certified or not."""
     filters = ProductFilters(rating="all", cooperative=cooperative.slug)
-    return list_products(filters, per_page=MAX_PER_PAGE, today=today).items
+    return first_cards(filters, MAX_PER_PAGE, today)
 
 
 @dataclass(frozen=True)
