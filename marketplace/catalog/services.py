@@ -141,9 +141,11 @@ def parse_page(args, errors, default_per_page):
     return page, per_page
 
 
+@functools.lru_cache(maxsize=4)
 def display_certificate_id(today):
     """Correlated subquery: the certificate a product shows — its best valid badge, else an
-    approved 1–2★ (potential) rating; none when only expired, pending or rejected ones exist."""
+    approved 1–2★ (potential) rating; none when only expired, pending or rejected ones exist.
+    Built once a day (building it costs more than the database's work on a page)."""
     cert = sa.orm.aliased(OcopCertificate)
     return (
         sa.select(cert.id)
