@@ -12,37 +12,44 @@ This module imports no domain package: the domains say what to cache and when to
 """
 import json
 import threading
+import time
 from collections import OrderedDict
 
 from flask import current_app, g, has_request_context
 
 DEFAULT_TTL = 3600  # seconds; a generation bump makes old keys unreachable long before
 MEMORY_ENTRIES = 20_000
+LOCAL_SECONDS = 30  # without Redis: how late another process may show a change
 PREFIX = "ocop:"
 
 
 class MemoryStore:
-    """The same interface as RedisStore, in this process (a bounded LRU, no TTL needed:
-    superseded generations are evicted first because nothing reads them)."""
+    """The same interface as RedisStore, in this process: a bounded LRU whose entries live at
+    most LOCAL_SECONDS, because other processes cannot bump this one's generations (run Redis
+    when there are several)."""
 
     def __init__(self):
-        self._values = OrderedDict()
+        self._values = OrderedDict()  # key -> (expires at, value)
         self._counters = {}
         self._lock = threading.Lock()
 
     def get_many(self, keys):
+        now = time.monotonic()
         with self._lock:
             found = []
             for key in keys:
-                value = self._values.get(key)
-                if value is not None:
+                entry = self._values.get(key)
+                if entry is not None and entry[0] > now:
                     self._values.move_to_end(key)
-                found.append(value)
+                    found.append(entry[1])
+                else:
+                    found.append(None)
             return found
 
     def set_many(self, mapping, ttl):
+        expires = time.monotonic() + min(ttl, LOCAL_SECONDS)
         with self._lock:
-            self._values.update(mapping)
+            self._values.update((key, (expires, value)) for key, value in mapping.items())
             while len(self._values) > MEMORY_ENTRIES:
                 self._values.popitem(last=False)
 
