@@ -5,8 +5,8 @@ certificate to display, joined), one GROUP BY for the total and the facet counts
 for the photos, whatever the page size. Search hands in its ranked matches as a FROM clause
 of (product_id, rank); the filters and facets apply on top of it.
 """
-from dataclasses import dataclass, field, replace
 import functools
+from dataclasses import dataclass, field, replace
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
