@@ -58,24 +58,42 @@ def served(app_spec, env, workers=2):
         process.wait(timeout=10)
 
 
-def requests_per_second(url, seconds=8, connections=8):
-    """Requests/s that wrk sustains on `url` (2 threads); a plain-Python loader if wrk is missing."""
+def requests_per_second(url, seconds=8, connections=8, headers=None):
+    """Requests/s that wrk sustains on `url` (2 threads); a plain-Python loader if wrk is missing.
+    `url` may be a list of URLs of one server, requested in turn; `headers` go with each request
+    (e.g. a session cookie)."""
+    urls = [url] if isinstance(url, str) else list(url)
+    headers = headers or {}
     if shutil.which("wrk"):
-        output = subprocess.run(
-            ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", url], capture_output=True, text=True, check=True
-        ).stdout
+        import json
+        import tempfile
+        from urllib.parse import urlsplit
+
+        with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+            paths = [urlsplit(u)._replace(scheme="", netloc="").geturl() for u in urls]
+            script.write("paths = {" + ", ".join(json.dumps(p) for p in paths) + "}\ni = 0\n"
+                         "request = function() i = i + 1; return wrk.format('GET', paths[(i % #paths) + 1]) end\n")
+        command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "-s", script.name]
+        for name, value in headers.items():
+            command += ["-H", f"{name}: {value}"]
+        output = subprocess.run(command + [urls[0]], capture_output=True, text=True, check=True).stdout
+        os.unlink(script.name)
         non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
         if non_2xx:
             raise RuntimeError(f"{url}: {non_2xx.group(1)} error responses")
         return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     from concurrent.futures import ThreadPoolExecutor
+    from itertools import count
 
     deadline = time.monotonic() + seconds
+    turn = count()
 
     def worker(_):
         done = 0
         while time.monotonic() < deadline:
-            urllib.request.urlopen(url, timeout=10).read()
+            request = urllib.request.Request(urls[next(turn) % len(urls)], headers=headers)
+            with urllib.request.urlopen(request, timeout=10) as response:
+                response.read()
             done += 1
         return done
 

@@ -38,11 +38,14 @@ def create_app(test_config=None):
 
 
 def configure_extensions(app):
-    from marketplace import i18n, models, unitofwork  # noqa: F401  (models: every table known to Alembic)
+    from marketplace import cache, i18n, models, unitofwork  # noqa: F401  (models: every table known to Alembic)
+    from marketplace.core import pagecache
     from marketplace.extensions import babel, csrf, db, migrate
 
     db.init_app(app)
     unitofwork.init_app(app)  # side effects run after their transaction commits, once
+    cache.init_app(app)  # shared by every process: Redis when REDIS_URL is set
+    pagecache.init_app(app)
     # include_object: autogenerate leaves the PostgreSQL search tables (migration 0003) alone.
     from marketplace.search.backends.postgres import include_object
 
@@ -99,13 +102,14 @@ def configure_blueprints(app):
 
 
 def configure_storefront(app):
-    from marketplace.catalog import services as catalog, views as catalog_views
+    from marketplace.catalog import fragments, services as catalog, views as catalog_views
     from marketplace.producers import views as producers_views
     from marketplace.search import service as search
 
     # Imports point one way, search → catalog → producers; a page that shows what a package
     # above it owns gets the function here (README, "Walls between packages").
     catalog_views.init_app(app, search_products=search.search_products)
+    fragments.init_app(app)  # cached_cards(), cached_filter_form() in templates
     producers_views.init_app(app, product_counts=catalog.published_product_counts, product_cards=catalog.cooperative_products)
     app.register_blueprint(catalog_views.bp)  # /, /products, /products/<slug>
     app.register_blueprint(producers_views.bp)  # /cooperatives, /cooperatives/<slug>

@@ -106,7 +106,8 @@ def load_config():
         # The marketplace's share of each sale's goods (not of shipping), as a decimal fraction:
         # 0.05 is 5 %. Cooperatives are credited the rest (ledger, payouts).
         "COMMISSION_RATE": _commission_rate(env("COMMISSION_RATE", "0.05")),
-        # Redis for shared rate-limit storage across processes; memory when unset.
+        # Redis shared by every process: rate limits and the storefront's shared cache
+        # (marketplace/cache.py); each process's memory when unset.
         "REDIS_URL": env("REDIS_URL", ""),
         # Interface languages; the first is the default.
         "LANGUAGES": ["vi", "en"],
@@ -117,7 +118,8 @@ def load_config():
         "BABEL_DEFAULT_TIMEZONE": _timezone,
         "PRODUCTS_PER_PAGE": env("PRODUCTS_PER_PAGE", 24, int),
         # Anonymous catalogue pages are cached this many seconds per process (0 disables);
-        # a commit that changes the catalogue clears the cache of its own process at once.
+        # a commit that changes the catalogue makes them stale in every process sharing
+        # REDIS_URL at once (in its own process only without Redis).
         "CATALOGUE_CACHE_SECONDS": env("CATALOGUE_CACHE_SECONDS", 5, int),
         # Requests larger than this answer 413 (photos are limited to 8 MB each).
         "MAX_CONTENT_LENGTH": env("MAX_CONTENT_LENGTH", 20 * 1024 * 1024, int),

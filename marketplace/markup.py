@@ -1,4 +1,6 @@
 """User-written Markdown rendered to safe HTML: no script, no event attributes, safe links only."""
+from functools import lru_cache
+
 import markdown as md
 import nh3
 from markupsafe import Markup
@@ -8,7 +10,12 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 
 
 def render_markdown(text):
-    html = md.markdown(text or "", extensions=["sane_lists"], output_format="html")
+    return Markup(_safe_html(text or ""))
+
+
+@lru_cache(maxsize=2048)  # a pure function of the text; a product page renders its description at every visit
+def _safe_html(text):
+    html = md.markdown(text, extensions=["sane_lists"], output_format="html")
     clean = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
@@ -16,4 +23,4 @@ def render_markdown(text):
         url_schemes={"http", "https", "mailto"},
         link_rel="nofollow noopener noreferrer",
     )
-    return Markup(clean)
+    return clean

@@ -101,6 +101,12 @@ def app(_schema):
         db.session.remove()
         empty_database()
         clear_search_index()
+        clear_shared_cache(_schema)
+
+
+def clear_shared_cache(app):
+    """The next test's rows reuse ids: nothing rendered for this test's rows may survive it."""
+    app.extensions["cache"].clear()
 
 
 def clear_search_index():

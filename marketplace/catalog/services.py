@@ -5,14 +5,14 @@ certificate to display, joined), one GROUP BY for the total and the facet counts
 for the photos, whatever the page size. Search hands in its ranked matches as a FROM clause
 of (product_id, rank); the filters and facets apply on top of it.
 """
+import functools
 from dataclasses import dataclass, field, replace
-from functools import cache
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import contains_eager, selectinload
 
-from marketplace import clock
+from marketplace import cache, clock
 from marketplace.catalog.models import (
     OcopCategory,
     OcopCertificate,
@@ -20,6 +20,7 @@ from marketplace.catalog.models import (
     ProductStatus,
 )
 from marketplace.catalog.ocop_categories import CATEGORIES_148_2023, DECISION_148_2023
+from marketplace.core import pagecache
 from marketplace.extensions import db
 from marketplace.pagination import Page
 from marketplace.producers.constants import LEGACY_DISTRICTS
@@ -149,9 +150,11 @@ def parse_page(args, errors, default_per_page):
     return page, per_page
 
 
+@functools.lru_cache(maxsize=4)
 def display_certificate_id(today):
     """Correlated subquery: the certificate a product shows — its best valid badge, else an
-    approved 1–2★ (potential) rating; none when only expired, pending or rejected ones exist."""
+    approved 1–2★ (potential) rating; none when only expired, pending or rejected ones exist.
+    Built once a day (building it costs more than the database's work on a page)."""
     cert = sa.orm.aliased(OcopCertificate)
     return (
         sa.select(cert.id)
@@ -327,6 +330,13 @@ class Facets:
     prices: list = field(default_factory=lambda: [0] * len(PRICE_RANGES))  # per PRICE_RANGES
     in_stock: int = 0
 
+    def to_json(self):
+        return {**self.__dict__, "stars": list(self.stars.items())}  # JSON keys are strings
+
+    @classmethod
+    def from_json(cls, value):
+        return cls(**{**value, "stars": dict(value["stars"])})
+
     def rating(self, rating):
         """Count for a `rating` filter value: certified (3★+), potential (1–2★) or all."""
         if rating == "certified":
@@ -398,10 +408,20 @@ def aggregate_facets(rows, names):
 
 
 def facet_counts(filters=DEFAULTS, product_ids=None, today=None):
-    """The total and every facet's counts, in ONE query (see grouped_facets_query)."""
+    """The total and every facet's counts, in ONE query (see grouped_facets_query). Those of
+    the whole catalogue (no `product_ids`) are shared by every shopper asking for the same
+    filters, until the catalogue changes."""
     today = today or clock.today()
-    query = grouped_facets_query(_matching(filters, today, product_ids), filters, catalogue_columns())
-    return aggregate_facets(db.session.execute(query).all(), list(facet_conditions(filters)))
+
+    def count():
+        query = grouped_facets_query(_matching(filters, today, product_ids), filters, catalogue_columns())
+        return aggregate_facets(db.session.execute(query).all(), list(facet_conditions(filters)))
+
+    if product_ids is not None:
+        return count()
+    counted = replace(filters, sort=DEFAULTS.sort)  # the order changes no count
+    key = f"facets:{pagecache.generation()}:{today}:{sorted(counted.to_args().items())}"
+    return Facets.from_json(cache.remember_json(key, lambda: count().to_json()))
 
 
 @dataclass
@@ -421,22 +441,32 @@ def list_products(filters=DEFAULTS, page=1, per_page=24, product_ids=None, today
     else:
         facets = None
         total = db.session.scalar(sa.select(sa.func.count()).select_from(base.with_only_columns(Product.id).subquery()))
+    items = _cards(base, filters.sort, product_ids, per_page, (page - 1) * per_page)
+    return ProductPage(items=items, page=page, per_page=per_page, total=total, facets=facets)
+
+
+def _cards(base, sort, product_ids, limit, offset=0):
     rows = db.session.execute(
-        _ordered(base, filters.sort, product_ids)
+        _ordered(base, sort, product_ids)
         .add_columns(OcopCertificate)
         .options(
             contains_eager(Product.cooperative),
             contains_eager(Product.category),
             selectinload(Product.images),
         )
-        .limit(per_page)
-        .offset((page - 1) * per_page)
+        .limit(limit)
+        .offset(offset)
     ).all()
-    items = [ProductCard(product, certificate) for product, certificate in rows]
-    return ProductPage(items=items, page=page, per_page=per_page, total=total, facets=facets)
+    return [ProductCard(product, certificate) for product, certificate in rows]
 
 
-@cache
+def first_cards(filters=DEFAULTS, limit=24, today=None):
+    """The first `limit` cards matching `filters`, without counting them all (home, related
+    products, a cooperative's page)."""
+    return _cards(_filtered(filters, today or clock.today()), filters.sort, None, limit)
+
+
+@functools.cache
 def _cards_by_id():
     """Built once (statement construction costs more than running it for 24 rows)."""
     return (
@@ -481,12 +511,11 @@ def related_products(card, limit=4, today=None):
     """Other badged-or-not products of the same sub-group, then of the same cooperative."""
     product = card.product
     filters = ProductFilters(rating="all", subgroup=product.category.code)
-    page = list_products(filters, per_page=limit + 1, today=today)
-    items = [c for c in page.items if c.product.id != product.id]
+    items = [c for c in first_cards(filters, limit + 1, today) if c.product.id != product.id]
     if len(items) < limit:
-        more = list_products(ProductFilters(rating="all", cooperative=product.cooperative.slug), per_page=limit + 1, today=today)
+        more = first_cards(ProductFilters(rating="all", cooperative=product.cooperative.slug), limit + 1, today)
         seen = {c.product.id for c in items} | {product.id}
-        items += [c for c in more.items if c.product.id not in seen]
+        items += [c for c in more if c.product.id not in seen]
     return items[:limit]
 
 
@@ -503,7 +532,31 @@ def published_product_counts():
 def cooperative_products(cooperative, today=None):
     """The cards on a cooperative's public page: every buyable product of it, certified or not."""
     filters = ProductFilters(rating="all", cooperative=cooperative.slug)
-    return list_products(filters, per_page=MAX_PER_PAGE, today=today).items
+    return first_cards(filters, MAX_PER_PAGE, today)
+
+
+@dataclass(frozen=True)
+class CategoryEntry:
+    """An OCOP group or sub-group as the storefront shows it (a plain value, shareable)."""
+
+    code: str
+    name_vi: str
+    name_en: str
+    children: tuple = ()
+
+    name = OcopCategory.name
+
+
+def category_groups():
+    """`categories_tree()` as plain values for storefront pages, shared until the catalogue
+    changes."""
+    def build():
+        return [[group.code, group.name_vi, group.name_en,
+                 [[sub.code, sub.name_vi, sub.name_en] for sub in group.children]]
+                for group in categories_tree()]
+
+    rows = cache.remember_json(f"categories:{pagecache.generation()}", build)
+    return [CategoryEntry(code, vi, en, tuple(CategoryEntry(*sub) for sub in subs)) for code, vi, en, subs in rows]
 
 
 def categories_tree():

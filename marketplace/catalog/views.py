@@ -24,11 +24,11 @@ def init_app(app, search_products):
 @bp.get("/")
 @cached_page
 def home():
-    featured = catalog.list_products(catalog.ProductFilters(stars_min=4, sort="stars"), per_page=8)
+    featured = catalog.first_cards(catalog.ProductFilters(stars_min=4, sort="stars"), limit=8)
     return render_template(
         "catalog/home.html",
-        featured=featured.items,
-        groups=catalog.categories_tree(),
+        featured=featured,
+        groups=catalog.category_groups(),
         districts=producers.district_counts(),
         district_names=LEGACY_DISTRICTS,
     )
@@ -47,7 +47,7 @@ def product_list():
         "catalog/list.html",
         results=results,
         filters=filters,
-        groups=catalog.categories_tree(),
+        groups=catalog.category_groups(),
         districts=LEGACY_DISTRICTS,
         sorts=catalog.SORTS,
     )

@@ -2,8 +2,11 @@
 
 Most traffic is anonymous browsing of the same few listing pages; rendering 24 product cards
 costs ~10 ms while a bare Flask answer costs ~0.2 ms. Pages are cached for
-CATALOGUE_CACHE_SECONDS (0 disables) per (URL, language, day), and dropped at once in the
-process that commits a catalogue change; other processes see it within the TTL. Which models
+CATALOGUE_CACHE_SECONDS (0 disables) per (URL, language, day) in each process's memory, and
+are valid only for the catalogue generation they were rendered at: a commit that changes the
+catalogue bumps that generation in the shared cache (`marketplace.cache`, Redis when REDIS_URL
+is set), so every process renders afresh at its next request. The same generation keys the
+shared parts that per-user pages are built from (product cards, facet counts). Which models
 are "the catalogue" is said by the domains that own them (`watch`), so this shared module
 imports none of them. Signed-in
 visitors, and guests with anything of their own in the session (a cart, a flash message),
@@ -16,7 +19,7 @@ from functools import wraps
 import sqlalchemy as sa
 from flask import current_app, request, session
 
-from marketplace import clock, unitofwork
+from marketplace import cache, clock, unitofwork
 from marketplace.extensions import db
 from marketplace.i18n import current_language
 
@@ -24,8 +27,8 @@ from marketplace.i18n import current_language
 NEUTRAL_SESSION_KEYS = {"lang", "csrf_token", "_permanent"}
 MAX_ENTRIES = 2000
 
-_pages = OrderedDict()
-_generation = 0
+CATALOGUE = "catalogue"  # the shared generation of everything the storefront shows alike
+
 _watched = ()  # the models whose changes the cached pages show
 
 
@@ -36,10 +39,28 @@ def watch(*models):
 
 
 def invalidate():
-    """Forget every cached page in this process (called after catalogue commits)."""
-    global _generation
-    _generation += 1
-    _pages.clear()
+    """Make every cached page, card and count stale in every process (called after catalogue
+    commits)."""
+    cache.bump(CATALOGUE)
+    pages().clear()
+
+
+def pages():
+    """This app's cached pages (an app is one process's worker; tests run two side by side)."""
+    return current_app.extensions.setdefault("pagecache", OrderedDict())
+
+
+def generation():
+    """The catalogue generation this request sees (one shared-cache read per request)."""
+    return cache.generation(CATALOGUE)
+
+
+def init_app(app):
+    # Read before any query: what a request caches under this generation is then at least as
+    # new as it (the bump follows the commit).
+    @app.before_request
+    def _read_generation():
+        generation()
 
 
 def _cacheable():
@@ -60,15 +81,17 @@ def cached_page(view):
             return view(*args, **kwargs)
         key = (request.full_path, current_language(), clock.today())
         now = time.monotonic()
-        hit = _pages.get(key)
-        if hit is not None and hit[0] == _generation and now - hit[1] < ttl:
-            _pages.move_to_end(key)
+        current = generation()
+        cached = pages()
+        hit = cached.get(key)
+        if hit is not None and hit[0] == current and now - hit[1] < ttl:
+            cached.move_to_end(key)
             return hit[2]
         html = view(*args, **kwargs)
         if isinstance(html, str) and _cacheable():
-            _pages[key] = (_generation, now, html)
-            if len(_pages) > MAX_ENTRIES:
-                _pages.popitem(last=False)
+            cached[key] = (current, now, html)
+            if len(cached) > MAX_ENTRIES:
+                cached.popitem(last=False)
         return html
 
     return wrapper

@@ -21,7 +21,7 @@ def results():
         found=found,
         results=found.results,
         filters=filters,
-        groups=catalog.categories_tree(),
+        groups=catalog.category_groups(),
         districts=LEGACY_DISTRICTS,
         sorts=catalog.SORTS,
     )

@@ -115,9 +115,9 @@ def test_guests_with_their_own_session_state_are_not_served_the_cache(app, clien
         client.get("/products")
         with client.session_transaction() as session:
             session["cart"] = {"1": 1}
-        key_count = len(pagecache._pages)
+        key_count = len(pagecache.pages())
         client.get("/products?page=1")
-        assert len(pagecache._pages) == key_count
+        assert len(pagecache.pages()) == key_count
     finally:
         app.config["CATALOGUE_CACHE_SECONDS"] = 0
         pagecache.invalidate()
