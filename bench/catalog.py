@@ -18,14 +18,13 @@ import argparse
 import http.cookiejar
 import os
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from common import BIN, ROOT, requests_per_second, served
+from common import ROOT, requests_per_second, seeded_demo, served
 
 # page -> (target at demo size on SQLite, target at 20,000 products on PostgreSQL)
 TARGETS = {
@@ -40,23 +39,8 @@ ANONYMOUS_TARGET = 0.40
 NATIONAL_SIZE = 20_000
 
 
-def flask(env, *command):
-    subprocess.run([str(BIN / "flask"), "--app", "wsgi", *command], cwd=ROOT, env={**os.environ, **env},
-                   check=True, capture_output=True)
-
-
 def demo_setup(instance):
-    env = {
-        "DATABASE_URL": f"sqlite:///{instance / 'bench.sqlite3'}",
-        "UPLOAD_DIR": str(instance / "uploads"),
-        "SEARCH_INDEX_DIR": str(instance / "search-index"),
-        "SECRET_KEY": "bench",
-        "INSTANCE_DIR": str(instance),
-        "RATELIMIT_ENABLED": "0",
-        "REDIS_URL": "",
-    }
-    flask(env, "db", "upgrade")
-    flask(env, "seed-demo")
+    env = {**seeded_demo(instance), "RATELIMIT_ENABLED": "0", "REDIS_URL": ""}
     connection = sqlite3.connect(instance / "bench.sqlite3")
     products = [{"name_vi": vi, "name_en": en or vi} for vi, en in
                 connection.execute("SELECT name_vi, name_en FROM products WHERE status = 'published'")]

@@ -67,6 +67,17 @@ class Booking:
         return cls(booking_date, quantity // (nights or 1), nights)
 
 
+class BookedLine:
+    """For the cart's and checkout's lines (booking_date, quantity, nights): the Booking a line
+    holds, or None for goods."""
+
+    @property
+    def booking(self):
+        if self.booking_date is None:
+            return None
+        return Booking.of_line(self.booking_date, self.quantity, self.nights)
+
+
 def terms_of(product_ids):
     """{product id: BookableService} of the products among `product_ids` that have terms."""
     if not product_ids:

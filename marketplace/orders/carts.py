@@ -90,18 +90,12 @@ def update_shipping_settings(cooperative, fee, free_from):
 
 
 @dataclass(frozen=True)
-class CartItem:
+class CartItem(bookings.BookedLine):
     product_id: int
     quantity: int  # of a booking: what is paid for (room-nights, guests)
     price_seen: int
     booking_date: date | None = None  # a booking (OCOP group 6) only
     nights: int | None = None  # a stay only
-
-    @property
-    def booking(self):
-        if self.booking_date is None:
-            return None
-        return bookings.Booking.of_line(self.booking_date, self.quantity, self.nights)
 
 
 def buyable_by_id(product_ids):

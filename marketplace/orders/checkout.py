@@ -43,7 +43,7 @@ class Delivery:
 
 
 @dataclass(frozen=True)
-class LineRequest:
+class LineRequest(bookings.BookedLine):
     """A line as the shopper reviewed it: the price they saw must still be the price."""
 
     product_id: int
@@ -51,12 +51,6 @@ class LineRequest:
     unit_price: int | None = None
     booking_date: date | None = None  # a booking (OCOP group 6) only
     nights: int | None = None  # a stay only
-
-    @property
-    def booking(self):
-        if self.booking_date is None:
-            return None
-        return bookings.Booking.of_line(self.booking_date, self.quantity, self.nights)
 
 
 def check_delivery(delivery, needs_address=True):
