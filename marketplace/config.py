@@ -46,10 +46,6 @@ def _time_zone(name):
     return name
 
 
-def _bool(name, default=False):
-    return env(name, default, bool)
-
-
 def is_production():
     return "production" in {env("FLASK_ENV", ""), env("APP_ENV", "")}
 
@@ -126,10 +122,10 @@ def load_config():
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
-        "SESSION_COOKIE_SECURE": _bool("SESSION_COOKIE_SECURE", production),
+        "SESSION_COOKIE_SECURE": env("SESSION_COOKIE_SECURE", production, bool),
         "REMEMBER_COOKIE_HTTPONLY": True,
         "REMEMBER_COOKIE_SAMESITE": "Lax",
-        "REMEMBER_COOKIE_SECURE": _bool("SESSION_COOKIE_SECURE", production),
+        "REMEMBER_COOKIE_SECURE": env("SESSION_COOKIE_SECURE", production, bool),
         "WTF_CSRF_TIME_LIMIT": None,
         "SEND_FILE_MAX_AGE_DEFAULT": 3600,
         **_accounts_config(),

@@ -97,7 +97,7 @@ class RefundSource(enum.StrEnum):
 
 REFUND_MACHINE = StateMachine("refund", {
     RefundStatus.PENDING: {RefundStatus.SUCCEEDED, RefundStatus.FAILED},
-    RefundStatus.SUCCEEDED: set(),
+    RefundStatus.SUCCEEDED: {RefundStatus.FAILED},  # Stripe's refund.failed may follow a success
     RefundStatus.FAILED: set(),
 })
 

@@ -19,16 +19,17 @@ from flask import url_for
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import selectinload
 
-from marketplace import clock, unitofwork
+from marketplace import unitofwork
 from marketplace.extensions import db
 from marketplace.money import format_vnd
 from marketplace.notices import services as notices
 from marketplace.orders.models import Order
 from marketplace.payments import ledger
-from marketplace.payments.models import Payment, Refund, RefundStatus
+from marketplace.payments.models import REFUND_MACHINE, Payment, Refund, RefundStatus
 from marketplace.orders.fulfilment import locked_order
 from marketplace.payments.card import Outcome, _admins
 from marketplace.payments.refunds import money_of
+from marketplace.statemachine import IllegalTransition, StatusConflict
 
 log = logging.getLogger(__name__)
 
@@ -70,14 +71,11 @@ def refund_failed(stripe_refund):
         return Outcome("unknown_refund")
     order = locked_order(made.order_id)
     reason = str(stripe_refund.get("failure_reason") or "unknown")[:200]
-    failed = db.session.execute(
-        sa.update(Refund)
-        .where(Refund.id == made.id, Refund.status.in_([RefundStatus.PENDING, RefundStatus.SUCCEEDED]))
-        .values(status=RefundStatus.FAILED, error=f"Stripe: {reason}"[:500], updated_at=clock.utcnow(),
-                stripe_refund_id=made.stripe_refund_id or stripe_refund.get("id"))
-        .execution_options(synchronize_session="fetch")
-    ).rowcount == 1
-    if not failed:
+    db.session.refresh(made, ["status"])  # its latest committed status
+    try:
+        REFUND_MACHINE.move(made, RefundStatus.FAILED, reason=reason, error=f"Stripe: {reason}"[:500],
+                            stripe_refund_id=made.stripe_refund_id or stripe_refund.get("id"))
+    except (IllegalTransition, StatusConflict):
         return Outcome("already_failed", order.id)
     ledger.reverse_refund(made.id, order.number)
     refund_id = made.id
