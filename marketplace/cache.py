@@ -11,6 +11,7 @@ Values are JSON (never pickle: a value from Redis is data, not code) or HTML str
 This module imports no domain package: the domains say what to cache and when to bump.
 """
 import json
+import logging
 import threading
 import time
 from collections import OrderedDict
@@ -21,6 +22,8 @@ DEFAULT_TTL = 3600  # seconds; a generation bump makes old keys unreachable long
 MEMORY_ENTRIES = 20_000
 LOCAL_SECONDS = 30  # without Redis: how late another process may show a change
 PREFIX = "ocop:"
+
+logger = logging.getLogger(__name__)
 
 
 class MemoryStore:
@@ -68,26 +71,51 @@ class MemoryStore:
 
 
 class RedisStore:
+    """Redis, shared by every process. When Redis fails, pages are built without the cache (every
+    read a miss, writes dropped) and Redis is left alone for DOWN_SECONDS, so that an outage costs
+    one timeout now and then rather than one per request."""
+
+    DOWN_SECONDS = 5
+
     def __init__(self, url):
         import redis
 
         self._redis = redis.Redis.from_url(url, socket_timeout=1, socket_connect_timeout=1)
+        self._error = redis.RedisError
+        self._down_until = 0.0
+
+    def _call(self, action, fallback):
+        if time.monotonic() < self._down_until:
+            return fallback
+        try:
+            return action()
+        except self._error as error:
+            self._down_until = time.monotonic() + self.DOWN_SECONDS
+            logger.warning("shared cache unavailable for %s s: %s", self.DOWN_SECONDS, error)
+            return fallback
 
     def get_many(self, keys):
-        values = self._redis.mget([PREFIX + key for key in keys]) if keys else []
+        if not keys:
+            return []
+        values = self._call(lambda: self._redis.mget([PREFIX + key for key in keys]), [None] * len(keys))
         return [value.decode() if value is not None else None for value in values]
 
     def set_many(self, mapping, ttl):
-        pipe = self._redis.pipeline(transaction=False)
-        for key, value in mapping.items():
-            pipe.set(PREFIX + key, value, ex=ttl)
-        pipe.execute()
+        def store():
+            pipe = self._redis.pipeline(transaction=False)
+            for key, value in mapping.items():
+                pipe.set(PREFIX + key, value, ex=ttl)
+            pipe.execute()
+
+        self._call(store, None)
 
     def counter(self, key):
-        return int(self._redis.get(PREFIX + key) or 0)
+        return int(self._call(lambda: self._redis.get(PREFIX + key), None) or 0)
 
     def incr(self, key):
-        return self._redis.incr(PREFIX + key)
+        # A lost bump leaves shared lists stale until their TTL; what must be current (price,
+        # stock, the badge) is in every card's key and read from the database.
+        return self._call(lambda: self._redis.incr(PREFIX + key), 0)
 
     def clear(self):
         for key in self._redis.scan_iter(PREFIX + "*"):

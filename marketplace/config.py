@@ -185,6 +185,8 @@ def _accounts_config():
         # Flask-Limiter. Limits hold across processes only with Redis (REDIS_URL).
         "RATELIMIT_ENABLED": env("RATELIMIT_ENABLED", True, bool),
         "RATELIMIT_STORAGE_URI": env("REDIS_URL", "memory://"),
+        # Redis down: limits held in this process's memory until it is back, rather than errors.
+        "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
         "RATELIMIT_HEADERS_ENABLED": True,
         "RATELIMIT_SIGN_IN": env("RATELIMIT_SIGN_IN", "10/minute"),  # per IP, and per email
         "RATELIMIT_SIGN_UP": env("RATELIMIT_SIGN_UP", "5/minute;30/hour"),  # per IP

@@ -69,6 +69,10 @@ class Product(db.Model):
     )
     created_at: Mapped[sa.DateTime] = mapped_column(sa.DateTime, default=utcnow)
     updated_at: Mapped[sa.DateTime] = mapped_column(sa.DateTime, default=utcnow, onupdate=utcnow)
+    # The certificate the storefront shows and the last day that holds (catalog/shown.py). No
+    # foreign key: certificates already point at products, and a cycle would tangle both tables.
+    shown_certificate_id: Mapped[int | None]
+    shown_through: Mapped[date | None]
 
     cooperative = relationship("Cooperative", back_populates="products")
     category = relationship("OcopCategory")

@@ -20,6 +20,7 @@ from marketplace.catalog.models import (
     ProductStatus,
 )
 from marketplace.catalog.ocop_categories import CATEGORIES_148_2023, DECISION_148_2023
+from marketplace.catalog.shown import shows_certificate
 from marketplace.core import pagecache
 from marketplace.extensions import db
 from marketplace.pagination import Page
@@ -150,22 +151,6 @@ def parse_page(args, errors, default_per_page):
     return page, per_page
 
 
-@functools.lru_cache(maxsize=4)
-def display_certificate_id(today):
-    """Correlated subquery: the certificate a product shows — its best valid badge, else an
-    approved 1–2★ (potential) rating; none when only expired, pending or rejected ones exist.
-    Built once a day (building it costs more than the database's work on a page)."""
-    cert = sa.orm.aliased(OcopCertificate)
-    return (
-        sa.select(cert.id)
-        .where(cert.product_id == Product.id, sa.or_(cert.grants_badge(today), cert.rates_potential))
-        .order_by(cert.stars.desc(), cert.issued_on.desc(), cert.id.desc())
-        .limit(1)
-        .correlate(Product)
-        .scalar_subquery()
-    )
-
-
 def published_products(cooperative_id, limit=None):
     """The cooperative's published products, by Vietnamese name."""
     return db.session.scalars(
@@ -196,7 +181,7 @@ def _matching(filters, today, product_ids=None):
     query = (
         buyable_products()
         .join(Product.category)
-        .outerjoin(OcopCertificate, OcopCertificate.id == display_certificate_id(today))
+        .outerjoin(OcopCertificate, shows_certificate(today))
     )
     if is_ranked(product_ids):
         query = query.join(product_ids, product_ids.c.product_id == Product.id)
@@ -472,7 +457,7 @@ def _cards_by_id():
     return (
         buyable_products()
         .join(Product.category)
-        .outerjoin(OcopCertificate, OcopCertificate.id == display_certificate_id(sa.bindparam("today")))
+        .outerjoin(OcopCertificate, shows_certificate(sa.bindparam("today")))
         .where(Product.id.in_(sa.bindparam("ids", expanding=True)))
         .add_columns(OcopCertificate)
         .options(contains_eager(Product.cooperative), contains_eager(Product.category), selectinload(Product.images))

@@ -22,7 +22,7 @@ from marketplace.catalog.models import (
 )
 from marketplace.catalog import publishing
 from marketplace.catalog.publishing import missing_for_publication, missing_to_stay_published
-from marketplace.catalog.services import display_certificate_id
+from marketplace.catalog.shown import shows_certificate
 from marketplace.errors import Refusal
 from marketplace.extensions import db
 from marketplace.money import MAX_PRICE
@@ -173,7 +173,7 @@ def listings(cooperative, status=None, today=None):
     )
     query = (
         sa.select(Product, OcopCertificate, pending)
-        .outerjoin(OcopCertificate, OcopCertificate.id == display_certificate_id(today))
+        .outerjoin(OcopCertificate, shows_certificate(today))
         .where(Product.cooperative_id == cooperative.id)
         .options(selectinload(Product.images))
         .order_by(Product.updated_at.desc(), Product.id.desc())

@@ -16,3 +16,19 @@ def remind_command():
     sent = remind_expiring(batch=batch)
     click.echo(f"Reminders sent: {len(sent)}.")
     batch.finish()
+
+
+@certificates_cli.command("refresh-shown")
+@click.option("--all", "everything", is_flag=True, help="Every product, not only those whose stored choice ran out.")
+def refresh_shown_command(everything):
+    """Store on each product the certificate it shows today (daily, after midnight; idempotent).
+    Pages stay right without it, only slower for the products it has not refreshed."""
+    from marketplace.catalog import shown
+    from marketplace.extensions import db
+
+    product_ids = None if everything else shown.stale_products()
+    length = db.session.scalar(db.select(db.func.count()).select_from(shown.Product)) if everything else len(product_ids)
+    with click.progressbar(length=length, label="Refreshing", show_pos=True) as bar:
+        count = shown.refresh(product_ids, progress=bar.update)
+    db.session.commit()
+    click.echo(f"Products refreshed: {count}.")

@@ -12,7 +12,8 @@ from sqlalchemy.orm import aliased
 
 from marketplace import clock
 from marketplace.catalog.models import CERTIFIED_MIN_STARS, OcopCategory, OcopCertificate, Product, ReviewStatus
-from marketplace.catalog.services import buyable_products, display_certificate_id
+from marketplace.catalog.services import buyable_products
+from marketplace.catalog.shown import shows_certificate
 from marketplace.producers.constants import LEGACY_DISTRICTS
 from marketplace.producers.models import ApprovalStatus, Cooperative
 
@@ -81,7 +82,7 @@ def product_rows(product_ids=None, today=None):
         buyable_products()
         .join(Product.category)
         .join(group, group.code == OcopCategory.group_code)
-        .outerjoin(OcopCertificate, OcopCertificate.id == display_certificate_id(today))
+        .outerjoin(OcopCertificate, shows_certificate(today))
         .with_only_columns(
             sa.literal("product").label("kind"),
             Product.id.label("id"),

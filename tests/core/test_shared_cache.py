@@ -13,7 +13,7 @@ from marketplace.extensions import db
 from marketplace.money import format_vnd
 from marketplace.stock import services as stock
 from tests.conftest import make_test_app, skip_or_fail
-from tests.factories import make_certificate, make_cooperative, make_product
+from tests.factories import PASSWORD, make_certificate, make_cooperative, make_product, make_user
 
 # A database number of its own: the tests flush it.
 REDIS_TEST_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/14")
@@ -157,3 +157,22 @@ def test_cards_follow_the_language(workers):
     guest = shopper_with_cart(one, product_id)
     assert "Coconut candy" in guest.get("/products?lang=en").get_data(as_text=True).split("<main")[-1]
     assert "Coconut candy" not in guest.get("/products?lang=vi").get_data(as_text=True).split("<main")[-1]
+
+
+def test_pages_and_sign_in_work_while_redis_is_down(app):
+    """Nothing listens on port 1: every cache read is a miss, limits fall back to memory."""
+    down = make_test_app(REDIS_URL="redis://127.0.0.1:1/0", RATELIMIT_STORAGE_URI="redis://127.0.0.1:1/0",
+                         RATELIMIT_ENABLED=True)
+    product_id, slug = listed(down)
+    client = shopper_with_cart(down, product_id)
+    for path in ("/products", f"/products/{slug}", "/", "/search?q=keo+dua"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert price(85000) in response.get_data(as_text=True)
+    with down.app_context():
+        make_user(email="an@example.com")
+        db.session.commit()
+    response = client.post("/sign-in", data={"email": "an@example.com", "password": PASSWORD})
+    assert response.status_code == 302
+    with down.app_context():
+        assert down.extensions["cache"].counter("gen:catalogue") == 0
