@@ -139,7 +139,7 @@ def main():
     parser.add_argument("--queries", type=int, default=60, help="distinct mixed search queries")
     parser.add_argument("--national", action="store_true", help=f"{NATIONAL_SIZE:,} products on PostgreSQL")
     parser.add_argument("--pg-url", default=os.environ.get("BENCH_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/ocop_bench_catalog"))
-    parser.add_argument("--redis-url", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/13"))
+    parser.add_argument("--redis-url", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/11"))
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     sys.path.insert(0, str(ROOT / "bench"))

@@ -35,6 +35,7 @@ import sqlalchemy as sa  # noqa: E402
 
 from marketplace import clock, create_app  # noqa: E402
 from marketplace.catalog import services as catalog  # noqa: E402
+from marketplace.catalog import shown  # noqa: E402
 from marketplace.catalog.models import OcopCategory, OcopCertificate, Product  # noqa: E402
 from marketplace.extensions import db  # noqa: E402
 from marketplace.producers.constants import LEGACY_DISTRICTS  # noqa: E402
@@ -192,6 +193,8 @@ def load(app, data):
                                  (OcopCertificate.__table__, certificates)):
                 for start in range(0, len(batch), 5000):
                     connection.execute(table.insert(), [_defaults(table, row) for row in batch[start:start + 5000]])
+        shown.refresh()  # as `flask certificates refresh-shown --all` after an import
+        db.session.commit()
         if db.engine.dialect.name == "postgresql":
             with db.engine.begin() as connection:
                 for table in ("cooperatives", "products", "ocop_certificates"):

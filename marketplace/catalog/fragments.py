@@ -24,9 +24,8 @@ def _digest(*parts):
 
 
 def card_key(card, language, generation, highlight=None):
-    product, certificate = card.product, card.certificate
-    key = (f"card:{generation}:{language}:{product.id}:{product.price_vnd}:{int(product.stock > 0)}"
-           f":{certificate.id if certificate else 0}")
+    product_id, price, in_stock, certificate_id = card.cache_parts
+    key = f"card:{generation}:{language}:{product_id}:{price}:{in_stock}:{certificate_id}"
     if highlight:  # search: the name and snippet with the query's words marked
         key += ":" + _digest(highlight.name, getattr(highlight, "snippet", ""))
     return key
@@ -34,22 +33,25 @@ def card_key(card, language, generation, highlight=None):
 
 def cached_cards(cards, render, highlights=None):
     """The HTML of each card, in order: shared ones from the cache, the others rendered with
-    `render(card[, highlight])` (the template's macro) and stored."""
+    `render(card[, highlight])` (the template's macro) and stored. A listed card whose product
+    stopped being buyable since the page was listed is left out."""
     if not cards:
         return []
     language, generation = current_language(), pagecache.generation()
     highlights = highlights or {}
-    lit = [highlights.get(card.product.id) for card in cards]
+    lit = [highlights.get(card.product_id) for card in cards]
     keys = [card_key(card, language, generation, highlight) for card, highlight in zip(cards, lit)]
     found = cache.get_many(keys)
-    missing = {}
-    for index, (card, highlight, html) in enumerate(zip(cards, lit, found)):
+    missing, shown = {}, []
+    for key, card, highlight, html in zip(keys, cards, lit, found):
         if html is None:
+            if card.card is None:
+                continue
             html = str(render(card, highlight) if highlight else render(card))
-            missing[keys[index]] = html
-        found[index] = Markup(html)
+            missing[key] = html
+        shown.append(Markup(html))
     cache.set_many(missing)
-    return found
+    return shown
 
 
 def cached_filter_form(render, filters, facets, groups, districts, sorts, endpoint):

@@ -49,6 +49,8 @@ class Product(db.Model):
         sa.CheckConstraint("stock >= 0", name="stock_not_negative"),
         sa.CheckConstraint("price_vnd >= 0", name="price_not_negative"),
         sa.Index("ix_products_status_created", "status", "created_at"),
+        # The storefront's default order (stars shown, newest first), read backwards.
+        sa.Index("ix_products_shown_order", "shown_stars", "created_at", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -73,6 +75,8 @@ class Product(db.Model):
     # foreign key: certificates already point at products, and a cycle would tangle both tables.
     shown_certificate_id: Mapped[int | None]
     shown_through: Mapped[date | None]
+    # Its stars (0: none), to order listings by an index; the badge itself is always joined.
+    shown_stars: Mapped[int] = mapped_column(default=0, server_default="0")
 
     cooperative = relationship("Cooperative", back_populates="products")
     category = relationship("OcopCategory")

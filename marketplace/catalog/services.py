@@ -269,7 +269,8 @@ def _filtered(filters, today, product_ids=None):
 
 
 def _ordered(query, sort, product_ids=None):
-    by_stars = [OcopCertificate.stars.desc().nulls_last(), Product.created_at.desc()]
+    # Stored stars (catalog/shown.py): an index gives the first page without sorting them all.
+    by_stars = [Product.shown_stars.desc(), Product.created_at.desc()]
     order = {
         # A valid higher star rating only breaks ties between equally relevant products.
         "relevance": ([product_ids.c.rank.asc()] if is_ranked(product_ids) else []) + by_stars,
@@ -290,12 +291,59 @@ class ProductCard:
     certificate: OcopCertificate | None
 
     @property
+    def product_id(self):
+        return self.product.id
+
+    @property
+    def card(self):
+        """Itself: a ListedCard's full card (None when gone) is this."""
+        return self
+
+    @property
+    def cache_parts(self):
+        """What the key of its cached HTML names (catalog.fragments): never stale on a card."""
+        return (self.product.id, self.product.price_vnd, int(self.product.stock > 0),
+                self.certificate.id if self.certificate else 0)
+
+    @property
     def has_badge(self):
         return self.certificate is not None and self.certificate.stars >= 3
 
     @property
     def is_potential(self):
         return self.certificate is not None and self.certificate.stars < 3
+
+
+class _PageCards:
+    """The full cards of one listed page, loaded once, when a card is first rendered afresh."""
+
+    def __init__(self, product_ids, today):
+        self.product_ids, self.today, self.cards = product_ids, today, None
+
+    def get(self, product_id):
+        if self.cards is None:
+            self.cards = {card.product.id: card for card in product_cards(self.product_ids, self.today)}
+        return self.cards.get(product_id)
+
+
+class ListedCard:
+    """A card of a listing known by what its cached HTML is keyed on. Its product and
+    certificate (with cooperative, category and photos) are loaded only if something asks for
+    them — a card not in the shared cache — for the whole page at once; otherwise a page of
+    cached cards costs one light query."""
+
+    __slots__ = ("product_id", "cache_parts", "_page")
+
+    def __init__(self, row, page):
+        self.product_id, self.cache_parts, self._page = row[0], tuple(row), page
+
+    @property
+    def card(self):
+        """The full ProductCard, or None if the product stopped being buyable meanwhile."""
+        return self._page.get(self.product_id)
+
+    def __getattr__(self, name):  # product, certificate, has_badge, is_potential
+        return getattr(self._page.get(self.product_id), name)
 
 
 # Price ranges shown as facets: (low, high) in đồng, high exclusive; None is open-ended.
@@ -426,29 +474,27 @@ def list_products(filters=DEFAULTS, page=1, per_page=24, product_ids=None, today
     else:
         facets = None
         total = db.session.scalar(sa.select(sa.func.count()).select_from(base.with_only_columns(Product.id).subquery()))
-    items = _cards(base, filters.sort, product_ids, per_page, (page - 1) * per_page)
+    items = _cards(base, filters.sort, product_ids, per_page, (page - 1) * per_page, today)
     return ProductPage(items=items, page=page, per_page=per_page, total=total, facets=facets)
 
 
-def _cards(base, sort, product_ids, limit, offset=0):
+def _cards(base, sort, product_ids, limit, offset, today):
     rows = db.session.execute(
         _ordered(base, sort, product_ids)
-        .add_columns(OcopCertificate)
-        .options(
-            contains_eager(Product.cooperative),
-            contains_eager(Product.category),
-            selectinload(Product.images),
-        )
+        .with_only_columns(Product.id, Product.price_vnd, sa.case((Product.stock > 0, 1), else_=0),
+                           sa.func.coalesce(OcopCertificate.id, 0))
         .limit(limit)
         .offset(offset)
     ).all()
-    return [ProductCard(product, certificate) for product, certificate in rows]
+    page = _PageCards([row[0] for row in rows], today)
+    return [ListedCard(row, page) for row in rows]
 
 
 def first_cards(filters=DEFAULTS, limit=24, today=None):
     """The first `limit` cards matching `filters`, without counting them all (home, related
     products, a cooperative's page)."""
-    return _cards(_filtered(filters, today or clock.today()), filters.sort, None, limit)
+    today = today or clock.today()
+    return _cards(_filtered(filters, today), filters.sort, None, limit, 0, today)
 
 
 @functools.cache
@@ -496,11 +542,11 @@ def related_products(card, limit=4, today=None):
     """Other badged-or-not products of the same sub-group, then of the same cooperative."""
     product = card.product
     filters = ProductFilters(rating="all", subgroup=product.category.code)
-    items = [c for c in first_cards(filters, limit + 1, today) if c.product.id != product.id]
+    items = [c for c in first_cards(filters, limit + 1, today) if c.product_id != product.id]
     if len(items) < limit:
         more = first_cards(ProductFilters(rating="all", cooperative=product.cooperative.slug), limit + 1, today)
-        seen = {c.product.id for c in items} | {product.id}
-        items += [c for c in more if c.product.id not in seen]
+        seen = {c.product_id for c in items} | {product.id}
+        items += [c for c in more if c.product_id not in seen]
     return items[:limit]
 
 

@@ -4,9 +4,11 @@ Which certificate a product shows depends on the day (a badge shows only from is
 so computing it is a subquery per product — the largest cost of a listing at national scale.
 Each product therefore stores the certificate it shows (`shown_certificate_id`) and the last day
 that choice holds (`shown_through`: the shown badge's expiry, or the day before another approved
-3★+ certificate takes effect). They are refreshed in the same transaction as every certificate
+3★+ certificate takes effect), and its stars (`shown_stars`, by which listings are ordered with
+an index). They are refreshed in the same transaction as every certificate
 change and daily (`flask certificates refresh-shown`, run by the scheduler); a row not refreshed
-in time falls back to the subquery, so a page never shows a badge that is no longer valid.
+in time falls back to the subquery, so a page never shows a badge that is no longer valid (only
+its place in a listing ordered by stars may lag until the refresh).
 """
 import functools
 from collections import defaultdict
@@ -73,7 +75,7 @@ def refresh(product_ids=None, today=None, progress=None):
         .where(table.c.id == sa.bindparam("pid"))
         # Keep updated_at: what the product says has not changed.
         .values(shown_certificate_id=sa.bindparam("cid"), shown_through=sa.bindparam("through"),
-                updated_at=table.c.updated_at)
+                shown_stars=sa.bindparam("stars"), updated_at=table.c.updated_at)
     )
     for start in range(0, len(product_ids), BATCH):
         batch = product_ids[start:start + BATCH]
@@ -86,7 +88,8 @@ def refresh(product_ids=None, today=None, progress=None):
         rows = []
         for pid in batch:
             shown, through = choose(by_product[pid], today)
-            rows.append({"pid": pid, "cid": shown.id if shown else None, "through": through})
+            rows.append({"pid": pid, "cid": shown.id if shown else None, "through": through,
+                         "stars": shown.stars if shown else 0})
         db.session.execute(statement, rows)
         if progress:
             progress(len(batch))

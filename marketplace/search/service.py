@@ -128,6 +128,7 @@ def search_products(filters, page=1, per_page=24, locale="vi", today=None, with_
             snippet=snippet(card.product.description(locale), hits.terms, hits.prefixes),
         )
         for card in items
+        if card.card is not None  # still buyable
     }
     found.did_you_mean = did_you_mean(query, hits.matched)
     if with_cooperatives:

@@ -22,9 +22,13 @@ def upgrade():
     with op.batch_alter_table('products') as batch_op:
         batch_op.add_column(sa.Column('shown_certificate_id', sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column('shown_through', sa.Date(), nullable=True))
+        batch_op.add_column(sa.Column('shown_stars', sa.Integer(), server_default='0', nullable=False))
+        batch_op.create_index('ix_products_shown_order', ['shown_stars', 'created_at', 'id'], unique=False)
 
 
 def downgrade():
     with op.batch_alter_table('products') as batch_op:
+        batch_op.drop_index('ix_products_shown_order')
+        batch_op.drop_column('shown_stars')
         batch_op.drop_column('shown_through')
         batch_op.drop_column('shown_certificate_id')

@@ -145,11 +145,16 @@ def test_products_runs_a_constant_number_of_queries(client, app, count_queries):
     from marketplace.extensions import db
 
     db.session.commit()
-    client.get("/products")  # the shared parts (counts, categories) are then cached for all sizes
-    counts = []
+    cold, warm = [], []
     for per_page in (1, 10, 30):
+        app.extensions["cache"].clear()  # nothing shared rendered yet: every card loaded
         with count_queries() as queries:
             page_text(client.get(f"/products?per_page={per_page}"))
-        counts.append(len(queries))
-    assert counts[0] == counts[1] == counts[2], counts
-    assert counts[0] <= 6
+        cold.append(len(queries))
+        with count_queries() as queries:  # every card and count now shared
+            page_text(client.get(f"/products?per_page={per_page}"))
+        warm.append(len(queries))
+    assert cold[0] == cold[1] == cold[2], cold
+    assert cold[0] <= 7
+    # The page's rows, by what their cached cards are keyed on; nothing else.
+    assert warm == [1, 1, 1]

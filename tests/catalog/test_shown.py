@@ -51,6 +51,7 @@ def test_a_certificate_change_is_stored_in_its_own_transaction(app):
     four = make_certificate(product, stars=4)
     db.session.commit()
     assert _stored(product) == (four.id, four.expires_on)
+    assert db.session.scalar(sa.select(Product.shown_stars).where(Product.id == product.id)) == 4
 
     db.session.delete(four)
     db.session.commit()
