@@ -101,3 +101,11 @@ def cached_page(view):
 def _note_catalogue_change(session, flush_context):
     if any(isinstance(obj, _watched) for obj in (*session.new, *session.dirty, *session.deleted)):
         unitofwork.after_commit(invalidate)
+
+
+@sa.event.listens_for(db.session, "do_orm_execute")
+def _note_catalogue_statement(state):
+    # Status moves are UPDATE statements (marketplace.statemachine), not flushed objects.
+    if (state.is_update or state.is_delete) and state.bind_mapper is not None \
+            and issubclass(state.bind_mapper.class_, _watched):
+        unitofwork.after_commit(invalidate)

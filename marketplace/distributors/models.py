@@ -6,6 +6,7 @@ from sqlalchemy.orm import Mapped, backref, mapped_column, relationship
 
 from marketplace.accounts.models import User
 from marketplace.clock import utcnow
+from marketplace.core import pagecache
 from marketplace.dbtypes import str_enum
 from marketplace.extensions import db
 from marketplace.producers.models import ApprovalStatus
@@ -68,3 +69,7 @@ class DistributorMember(db.Model):
     # The backref gives User its `distributor_membership` without accounts knowing this package.
     user: Mapped[User] = relationship(backref=backref("distributor_membership", uselist=False))
     distributor = relationship("DistributorCompany")
+
+
+# Their names and markets are on the shared /value-chain page.
+pagecache.watch(DistributorCompany)

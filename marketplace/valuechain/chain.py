@@ -194,11 +194,12 @@ def value_chain(group="", district="", today=None):
 
     chains = []
     coconut = [p for p in products if is_coconut(p.name_vi, p.category_code)]
+    in_coconut = {p.id for p in coconut}
     if coconut:
         chains.append(_chain(COCONUT, _l("Coconut"), coconut, cooperatives, partnerships, links,
                              [r for r in requests if is_coconut(r.title, r.category.code)], language))
     for code in GROUP_CODES:
-        members = [p for p in products if p.group_code == code and not is_coconut(p.name_vi, p.category_code)]
+        members = [p for p in products if p.group_code == code and p.id not in in_coconut]
         if members:
             chain_requests = [r for r in requests if r.category.group_code == code and not is_coconut(r.title, r.category.code)]
             chains.append(_chain(code, group_name(code), members, cooperatives, partnerships, links,

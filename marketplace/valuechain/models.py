@@ -12,6 +12,7 @@ from sqlalchemy.ext.hybrid import hybrid_method
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from marketplace.clock import utcnow
+from marketplace.core import pagecache
 from marketplace.errors import Refusal
 from marketplace.extensions import db
 from marketplace.dbtypes import str_enum
@@ -370,3 +371,8 @@ class MatchNotification(db.Model):
     score: Mapped[int] = mapped_column(default=0)
     notified_at: Mapped[sa.DateTime] = mapped_column(sa.DateTime, default=utcnow)
     emailed_at: Mapped[sa.DateTime | None] = mapped_column(sa.DateTime)
+
+
+# /value-chain is rendered once and shared (valuechain.views): a commit that changes what it
+# shows drops it with the storefront's other shared parts.
+pagecache.watch(Partnership, SourcingRequest)

@@ -4,8 +4,10 @@ talk and keep their partnerships."""
 import sqlalchemy as sa
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
+from markupsafe import Markup
 
-from marketplace import clock, places, unitofwork
+from marketplace import cache, clock, places, unitofwork
 from marketplace.accounts.authz import Role, require_role, signed_in_user
 from marketplace.distributors.authz import (
     current_distributor,
@@ -21,9 +23,11 @@ from marketplace.producers.authz import (
 )
 from marketplace.catalog.models import Product
 from marketplace.catalog.services import categories_tree, published_products
+from marketplace.core import pagecache
 from marketplace.errors import Refusal
 from marketplace.extensions import db
 from marketplace.forms import ActionForm, show_refusal
+from marketplace.i18n import current_language
 from marketplace.producers import services as producers
 from marketplace.producers.constants import LEGACY_DISTRICTS
 from marketplace.valuechain import chain, companies, labels, matching, offers, partnerships, sourcing, supply
@@ -89,10 +93,16 @@ def value_chain():
     group = group if group in chain.GROUP_CODES else ""
     district = request.args.get("district", "")
     district = district if district in LEGACY_DISTRICTS else ""
-    return render_template(
-        "valuechain/value_chain.html", page=chain.value_chain(group, district), group=group, district=district,
-        group_codes=chain.GROUP_CODES, group_name=chain.group_name, districts=LEGACY_DISTRICTS,
-    )
+    # Computed from every product: rendered once per kind of viewer (the links and an anonymous
+    # buyer's name depend on it) and shared until the catalogue or the value chain changes.
+    company = current_distributor()
+    viewer = f"{current_user.role.value}:{company.id if company else 0}" if current_user.is_authenticated else "guest"
+    key = f"value-chain:{pagecache.generation()}:{current_language()}:{clock.today()}:{group}:{district}:{viewer}"
+    body = cache.remember_json(key, lambda: render_template(
+        "valuechain/_value_chain_body.html", page=chain.value_chain(group, district), group=group,
+        district=district, group_codes=chain.GROUP_CODES, group_name=chain.group_name, districts=LEGACY_DISTRICTS,
+    ))
+    return render_template("valuechain/value_chain.html", body=Markup(body))
 
 
 @bp.get("/sourcing")

@@ -19,7 +19,7 @@ QUERIES = {
     "/search?q=keo": (7, 2, 5),  # ranked rows, photos (counts come from the search index)
     "/": (6, 2, 5),  # featured rows, producers per district
     "/cooperatives/{coop}": (5, 3, 7),  # cooperative, its photos, product rows
-    "/value-chain": (4, 4, 7),
+    "/value-chain": (4, 0, 4),  # rendered once per kind of viewer and shared
 }
 
 

@@ -196,6 +196,28 @@ def test_value_chain_shows_only_consented_active_partnerships(app, world):
     assert "1 public partnership" in page
 
 
+def test_the_shared_value_chain_follows_status_moves_and_the_viewer(app, world):
+    """The page is rendered once per kind of viewer and shared: a partnership ended and a
+    request closed (status UPDATEs, not flushed objects) drop it; an anonymous request names its
+    buyer to that buyer only."""
+    from marketplace.valuechain.partnerships import end_partnership
+    from marketplace.valuechain.sourcing import close_request
+
+    partnership = make_partnership(world["company_a"], world["candy"], public=True)
+    world["request"].anonymous = True
+    db.session.commit()
+    guest = client_of(app)
+    page = guest.get("/value-chain").get_data(as_text=True)
+    assert "Công ty A" in page and "Kẹo dừa hộp 400 g" in page
+    assert "Công ty A" in client_of(app, world["buyer_a"]).get("/value-chain").get_data(as_text=True)
+
+    end_partnership(partnership, by_distributor=True)
+    close_request(world["request"])
+    db.session.commit()
+    page = guest.get("/value-chain").get_data(as_text=True)
+    assert "network-edge" not in page and "Kẹo dừa hộp 400 g" not in page
+
+
 def test_calls_to_action_lead_each_visitor_somewhere_useful(app, world):
     from tests.factories import make_user
 
