@@ -10,6 +10,7 @@ generation once (it is kept on `g`), so one page sees one consistent state.
 Values are JSON (never pickle: a value from Redis is data, not code) or HTML strings.
 This module imports no domain package: the domains say what to cache and when to bump.
 """
+import hashlib
 import json
 import logging
 import threading
@@ -141,11 +142,17 @@ def generation(name):
     return seen[name]
 
 
-def bump(name):
-    """Make everything built from `name` unreachable in every process (call after the commit)."""
-    store().incr("gen:" + name)
+def bump(name, app=None):
+    """Make everything built from `name` unreachable in every process (call after the commit;
+    `app` when there is no app context, e.g. in a background thread)."""
+    (app.extensions["cache"] if app is not None else store()).incr("gen:" + name)
     if has_request_context():
         g.pop("cache_generations", None)
+
+
+def digest(*parts):
+    """A short key part naming `parts` (filters, a query…)."""
+    return hashlib.blake2b("\x1f".join(map(str, parts)).encode(), digest_size=12).hexdigest()
 
 
 def get_many(keys):

@@ -10,8 +10,6 @@ database in the same request, so those are current even if a bump were missed.
 Templates keep the markup: they hand in the macro to render with, e.g.
 `{% for html in cached_cards(results.items, product_card) %}{{ html }}{% endfor %}`.
 """
-import hashlib
-
 from markupsafe import Markup
 
 from marketplace import cache, clock
@@ -19,15 +17,11 @@ from marketplace.core import pagecache
 from marketplace.i18n import current_language
 
 
-def _digest(*parts):
-    return hashlib.blake2b("\x1f".join(map(str, parts)).encode(), digest_size=12).hexdigest()
-
-
 def card_key(card, language, generation, highlight=None):
     product_id, price, in_stock, certificate_id = card.cache_parts
     key = f"card:{generation}:{language}:{product_id}:{price}:{in_stock}:{certificate_id}"
     if highlight:  # search: the name and snippet with the query's words marked
-        key += ":" + _digest(highlight.name, getattr(highlight, "snippet", ""))
+        key += ":" + cache.digest(highlight.name, getattr(highlight, "snippet", ""))
     return key
 
 
@@ -61,7 +55,7 @@ def cached_filter_form(render, filters, facets, groups, districts, sorts, endpoi
     args = (filters, facets, groups, districts, sorts, endpoint)
     if filters.q:
         return render(*args)
-    key = "filters:" + _digest(pagecache.generation(), current_language(), clock.today(), endpoint,
+    key = "filters:" + cache.digest(pagecache.generation(), current_language(), clock.today(), endpoint,
                                sorted(filters.to_args().items()))
     (html,) = cache.get_many([key])
     if html is None:

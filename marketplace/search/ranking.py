@@ -25,6 +25,8 @@ EXACT, FOLDED, PREFIX_EXACT, PREFIX, FUZZY = 6, 4, 3, 2, 1
 EXPANDED_FIELDS = ("name", "category", "cooperative")
 MIN_PREFIX = 2  # a one-letter last word is still being typed
 MIN_FUZZY = 5  # one typo is tolerated in words this long or longer
+# ...and no longer than this: a longer "word" is junk, and its edits are thousands of look-ups.
+MAX_FUZZY = 20
 FEW_MATCHES = 5  # fewer matching products than this are weak…
 MUCH_MORE = 3  # …and a correction in this many times as many names (at least FEW_MATCHES) is better
 

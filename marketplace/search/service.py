@@ -7,6 +7,7 @@ page, with the catalogue's own filter rules (`catalog.services`). The database t
 the page's cards and has the last word on what may be shown. Without words, a "search" is
 the catalogue's listing.
 """
+import json
 import logging
 import threading
 from dataclasses import dataclass, field, replace
@@ -16,14 +17,14 @@ import sqlalchemy as sa
 from flask import current_app
 from whoosh.support.levenshtein import damerau_levenshtein
 
-from marketplace import clock
+from marketplace import cache, clock
 from marketplace.catalog import services as catalog
 from marketplace.catalog.models import OcopCategory, Product
 from marketplace.extensions import db
 from marketplace.producers.models import ApprovalStatus, Cooperative
 from marketplace.search import documents as docs, sync
 from marketplace.search.analysis import fold_word, highlight, parse_query, snippet, words
-from marketplace.search.backends import Scope, SearchUnavailable
+from marketplace.search.backends import Scope, SearchHits, SearchUnavailable
 from marketplace.search.ranking import MIN_PREFIX, much_better, ranked_ids, weak
 
 log = logging.getLogger(__name__)
@@ -33,6 +34,9 @@ MAX_CORRECTED_WORDS = 3
 MAX_TRIES = 6  # corrected queries tried for "did you mean"
 MAX_NAMED = 100  # names counted to compare a corrected query with weak matches
 _creating = threading.Lock()
+# The generation of the index's content (marketplace.cache): bumped after every write, so a
+# results page shared by all processes is never older than the index.
+INDEX = "search-index"
 
 
 def init_app(app):
@@ -62,7 +66,8 @@ def writer(app=None):
         with _creating:
             found = app.extensions.get("search")
             if found is None:
-                found = app.extensions["search"] = sync.Writer(_make_backend(app))
+                found = app.extensions["search"] = sync.Writer(
+                    _make_backend(app), on_applied=lambda: cache.bump(INDEX, app))
     return found
 
 
@@ -107,11 +112,7 @@ def search_products(filters, page=1, per_page=24, locale="vi", today=None, with_
                                         today=today, with_facets=True)
         return SearchResults(query, listing)
     scope = _scope(filters)
-    hits = _read(backend().search, query, filters, page, per_page, today, scope, default=None) if scope else None
-    if hits is not None and hits.stale:
-        # Certificates started or ended since these were indexed: index them again, then ask again.
-        writer().submit(sync.Changes(product_ids=set(hits.stale)))
-        hits = _read(backend().search, query, filters, page, per_page, today, scope, default=None)
+    hits = _hits(query, filters, page, per_page, today, scope) if scope else None
     empty = catalog.ProductPage(items=[], page=page, per_page=per_page, total=0, facets=catalog.Facets())
     if hits is None:
         return SearchResults(query, empty, unavailable=scope is not None)
@@ -134,6 +135,28 @@ def search_products(filters, page=1, per_page=24, locale="vi", today=None, with_
     if with_cooperatives:
         found.cooperatives = matching_cooperatives(query)
     return found
+
+
+def _hits(query, filters, page, per_page, today, scope):
+    """The index's answer, shared by every process until the index changes: a popular query
+    costs one cache read. None when the index cannot be read."""
+    key = "search:" + cache.digest(cache.generation(INDEX), today, sorted(filters.to_args().items()), page, per_page,
+                                   scope.category_id, scope.cooperative_id)
+    (found,) = cache.get_many([key])
+    if found is not None:
+        value = json.loads(found)
+        return SearchHits(value["ids"], value["total"], catalog.Facets.from_json(value["facets"]),
+                          frozenset(value["terms"]), tuple(value["prefixes"]), value["matched"])
+    hits = _read(backend().search, query, filters, page, per_page, today, scope, default=None)
+    if hits is not None and hits.stale:
+        # Certificates started or ended since these were indexed: index them again, then ask again.
+        writer().submit(sync.Changes(product_ids=set(hits.stale)))
+        hits = _read(backend().search, query, filters, page, per_page, today, scope, default=None)
+    if hits is not None and hits.ordered and not hits.stale:  # unordered: every match, not a page
+        cache.set_many({key: json.dumps({
+            "ids": hits.ids, "total": hits.total, "facets": hits.facets.to_json(), "terms": sorted(hits.terms),
+            "prefixes": list(hits.prefixes), "matched": hits.matched})})
+    return hits
 
 
 def _scope(filters):
@@ -302,6 +325,7 @@ def suggest(text, limit=8, locale="vi"):
 def reindex(progress=None):
     """Rebuild the whole index from the database (waits for the writer lock)."""
     backend().rebuild(progress)
+    cache.bump(INDEX)
 
 
 def status():
@@ -316,6 +340,7 @@ def clear_index():
     """Empty the index (tests empty the database between tests); the next search rebuilds it."""
     writer().wait(10)
     backend().clear()
+    cache.bump(INDEX)
 
 
 def wait_for_writes(timeout=10):

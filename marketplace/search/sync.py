@@ -101,8 +101,9 @@ def listen(session):
 class Writer:
     """The app's one path to the index: `submit` applies at once when it can, else queues."""
 
-    def __init__(self, backend, retry_delay=0.5):
+    def __init__(self, backend, retry_delay=0.5, on_applied=None):
         self.backend = backend
+        self.on_applied = on_applied  # told after each batch reaches the index
         self.retry_delay = retry_delay
         self._pending = Changes()
         self._lock = threading.Lock()
@@ -132,6 +133,8 @@ class Writer:
                 self._pending = batch
             self._retry_later()
             return False
+        if self.on_applied is not None:
+            self.on_applied()
         self._settle()
         return True
 

@@ -24,7 +24,7 @@ from marketplace.catalog.services import FacetColumns, aggregate_facets, facet_c
 from marketplace.search import documents as docs
 from marketplace.search.backends import SearchHits
 from marketplace.search.ranking import (
-    EXACT, EXPANDED_FIELDS, FIELD_WEIGHTS, FOLDED, FUZZY, MIN_FUZZY, MIN_PREFIX, PREFIX, PREFIX_EXACT,
+    EXACT, EXPANDED_FIELDS, FIELD_WEIGHTS, FOLDED, FUZZY, MAX_FUZZY, MIN_FUZZY, MIN_PREFIX, PREFIX, PREFIX_EXACT,
 )
 
 WEIGHTS = {"name": "A", "category": "B", "cooperative": "C", "description": "D"}
@@ -197,7 +197,7 @@ class PostgresBackend:
                     if word.marked:
                         tiers.append((FIELD_WEIGHTS[name] * PREFIX_EXACT, name, "exact",
                                       _lexeme(word.exact, weight, prefix=True)))
-            if not alternatives and len(word.folded) >= MIN_FUZZY and expanded:
+            if not alternatives and MIN_FUZZY <= len(word.folded) <= MAX_FUZZY and expanded:
                 near = sorted(connection.scalars(
                     sa.select(search_words.c.word).where(search_words.c.word.in_(_edits(word.folded)))
                 ))

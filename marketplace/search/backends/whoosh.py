@@ -40,7 +40,7 @@ from marketplace.search import documents as docs
 from marketplace.search.analysis import exact_analyzer, folded_analyzer
 from marketplace.search.backends import SearchHits, SearchUnavailable, WriterBusy
 from marketplace.search.ranking import (
-    EXACT, EXPANDED_FIELDS, FIELD_WEIGHTS, FOLDED, FUZZY, MIN_FUZZY, MIN_PREFIX, PREFIX, PREFIX_EXACT, combine,
+    EXACT, EXPANDED_FIELDS, FIELD_WEIGHTS, FOLDED, FUZZY, MAX_FUZZY, MIN_FUZZY, MIN_PREFIX, PREFIX, PREFIX_EXACT, combine,
 )
 
 log = logging.getLogger(__name__)
@@ -308,7 +308,7 @@ class WhooshBackend:
                     if expanded:
                         found_any = True
                         tiers.append((weight * kind, reach(expanded, join)))
-        if not found_any and len(word.folded) >= MIN_FUZZY:
+        if not found_any and MIN_FUZZY <= len(word.folded) <= MAX_FUZZY:
             for name, join in tiers_:
                 if name in EXPANDED_FIELDS:
                     for term in snap.reader.terms_within(f"{name}_f", word.folded, 1, prefix=1):
