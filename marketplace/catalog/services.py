@@ -521,12 +521,14 @@ def product_cards(product_ids, today=None):
                   key=lambda card: position[card.product.id])
 
 
-def get_product_card(slug, today=None):
-    """The buyable product with this slug and its displayed certificate, or None."""
-    today = today or clock.today()
-    row = db.session.execute(
-        _filtered(ProductFilters(rating="all"), today)
-        .where(Product.slug == slug)
+@functools.cache
+def _card_by_slug():
+    """Built once (building the statement costs more than running it)."""
+    return (
+        buyable_products()
+        .join(Product.category)
+        .outerjoin(OcopCertificate, shows_certificate(sa.bindparam("today")))
+        .where(Product.slug == sa.bindparam("slug"))
         .add_columns(OcopCertificate)
         .options(
             contains_eager(Product.cooperative),
@@ -534,7 +536,12 @@ def get_product_card(slug, today=None):
             selectinload(Product.images),
             selectinload(Product.certificates),
         )
-    ).first()
+    )
+
+
+def get_product_card(slug, today=None):
+    """The buyable product with this slug and its displayed certificate, or None."""
+    row = db.session.execute(_card_by_slug(), {"slug": slug, "today": today or clock.today()}).first()
     return ProductCard(*row) if row else None
 
 
