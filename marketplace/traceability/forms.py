@@ -19,9 +19,9 @@ class StepForm(Form):
     """One processing step (a sub-form: the lot form carries the CSRF token)."""
 
     done_on = StringField(_l("Date"), validators=[Optional(), DateText()], render_kw={"type": "date"})
-    description = StringField(_l("Step"), filters=[strip], validators=[max_length(200)])
+    step = StringField(_l("Step"), filters=[strip], validators=[max_length(200)])
 
-    def validate_description(self, field):
+    def validate_step(self, field):
         if bool(field.data) != bool((self.done_on.data or "").strip()):
             raise ValidationError(_l("Give both the date and the step, or leave both empty."))
 
@@ -52,7 +52,7 @@ class LotForm(FlaskForm):
             [("", _l("None"))] + [(row.id, row.name) for row in services.partner_choices(cooperative)])
         # Always a few blank rows to type new steps in.
         while len(self.steps) < services.MAX_STEPS and sum(
-                1 for row in self.steps if not (row.done_on.data or row.description.data)) < BLANK_STEP_ROWS:
+                1 for row in self.steps if not (row.done_on.data or row.step.data)) < BLANK_STEP_ROWS:
             self.steps.append_entry()
 
     @classmethod
@@ -63,7 +63,7 @@ class LotForm(FlaskForm):
             "quantity": str(lot.quantity), "unit": lot.unit, "origin_text": lot.origin_text,
             "origin_province_code": lot.origin_province_code or places.VINH_LONG,
             "origin_ward_code": lot.origin_ward_code, "origin_cooperative_id": lot.origin_cooperative_id,
-            "steps": [{"done_on": s.done_on.isoformat(), "description": s.description} for s in lot.steps],
+            "steps": [{"done_on": s.done_on.isoformat(), "step": s.description} for s in lot.steps],
         }
         return cls(lot.cooperative, data=data, **kwargs)
 
@@ -75,8 +75,8 @@ class LotForm(FlaskForm):
 
     def details(self):
         steps = tuple(
-            (parse_date(row.done_on.data), row.description.data)
-            for row in self.steps if (row.done_on.data or "").strip() and row.description.data
+            (parse_date(row.done_on.data), row.step.data)
+            for row in self.steps if (row.done_on.data or "").strip() and row.step.data
         )
         return LotDetails(
             lot_code=self.lot_code.data or "", produced_on=parse_date(self.produced_on.data),
