@@ -12,7 +12,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from marketplace import clock, places, unitofwork
 from marketplace.catalog import services as catalog
-from marketplace.catalog.models import Product
+from marketplace.catalog.models import Product, ProductStatus
 from marketplace.errors import Refusal
 from marketplace.extensions import db
 from marketplace.producers.models import ApprovalStatus, Cooperative
@@ -209,7 +209,7 @@ def cooperative_lots(cooperative):
 def lot_products(cooperative):
     """The cooperative's products a lot can be recorded for (any but archived), by name."""
     return db.session.scalars(
-        sa.select(Product).where(Product.cooperative_id == cooperative.id, Product.status != "archived")
+        sa.select(Product).where(Product.cooperative_id == cooperative.id, Product.status != ProductStatus.ARCHIVED)
         .order_by(Product.name_vi)
     ).all()
 
