@@ -13,6 +13,7 @@ from marketplace import clock
 from marketplace.extensions import db
 from tests.e2e.accessibility import assert_accessible, assert_accessible_in_vi_and_en
 from tests.e2e.helpers import sign_in, sign_out
+from tests.e2e.test_phone_layout import assert_fits_the_screen, small_tap_targets
 from tests.factories import make_certificate, make_cooperative, make_cooperative_staff, make_product
 
 
@@ -30,6 +31,9 @@ def test_a_lot_from_record_to_scan_and_the_certificate_expiring(app, live_server
     page.locator("#new-lot").click()
     expect(page).to_have_url(re.compile(r"/portal/lots/new$"))
     assert_accessible_in_vi_and_en(page)
+    page.set_viewport_size({"width": 360, "height": 740})  # recorded on a phone in the workshop
+    assert_fits_the_screen(page)
+    assert small_tap_targets(page) == []
     page.select_option("#product", str(product.id))
     page.fill("#lot_code", "TT-SR-2612")
     page.fill("#produced_on", (today - timedelta(days=2)).isoformat())
@@ -44,6 +48,7 @@ def test_a_lot_from_record_to_scan_and_the_certificate_expiring(app, live_server
     page.locator("#lot-submit").click()
     expect(page).to_have_url(re.compile(r"/portal/lots/\d+$"))
     code = page.locator("#trace-code").inner_text()
+    page.set_viewport_size({"width": 1280, "height": 900})  # the sheet is printed from a computer
     assert_accessible_in_vi_and_en(page)
 
     page.locator("#print-stamps").click()
@@ -61,6 +66,8 @@ def test_a_lot_from_record_to_scan_and_the_certificate_expiring(app, live_server
     page.goto(live_server + urlsplit(decoded[0]).path)
     expect(page.locator("#ocop-standing")).to_have_class(re.compile("trace-ocop-valid"))
     expect(page.locator("#ocop-standing")).to_contain_text("VL-OCOP-0426")
+    assert_fits_the_screen(page)
+    assert small_tap_targets(page) == []
     expect(page.locator("#steps li")).to_have_count(2)
     expect(page.locator("#producer-address")).to_contain_text("Ấp Thanh Sơn 2")
     assert_accessible_in_vi_and_en(page)
