@@ -96,6 +96,7 @@ def configure_blueprints(app):
     configure_storefront(app)
     configure_value_chain(app)
     configure_portal(app)
+    configure_traceability(app)
     configure_orders(app)
     configure_payments(app)
     register_error_pages(app)
@@ -130,6 +131,15 @@ def configure_portal(app):
     labels.init_app(app)  # certificate_status_label(), assessing_level_label() in templates
     app.register_blueprint(portal_bp)  # /portal: the cooperative's dashboard, listings, stock, certificates
     app.register_blueprint(program_bp)  # /council/reviews and certificate scans
+
+
+def configure_traceability(app):
+    from marketplace.traceability import labels
+    from marketplace.traceability.views import bp as trace_bp, portal_bp as portal_lots_bp
+
+    labels.init_app(app)  # revised_field_label(), |thousands in templates
+    app.register_blueprint(trace_bp)  # /t/<code>: a lot's trace page and its QR
+    app.register_blueprint(portal_lots_bp)  # /portal/lots: record lots, print QR stamps, see scans
 
 
 def configure_orders(app):

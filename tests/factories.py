@@ -146,3 +146,30 @@ def sign_in_as(client, user):
         session["_user_id"] = user.get_id()
         session["_fresh"] = True
     return client
+
+
+# Traceability (issue 17) -----------------------------------------------------------------
+
+
+def make_lot(product, **fields):
+    """A lot of `product` made 10 days ago, best before in a year, with one processing step."""
+    from marketplace.traceability.models import Lot, LotStep
+    from marketplace.traceability.services import new_code
+
+    n = next(_sequence)
+    today = clock.today()
+    values = {
+        "code": new_code(),
+        "lot_code": f"L{n:04d}",
+        "produced_on": today - timedelta(days=10),
+        "best_before": today + timedelta(days=365),
+        "quantity": 500,
+        "unit": "hộp",
+        "origin_text": "Vườn dừa của thành viên, xã Minh Đức",
+    }
+    values.update(fields)
+    lot = Lot(product_id=product.id, cooperative_id=product.cooperative_id, **values)
+    lot.steps.append(LotStep(position=0, done_on=values["produced_on"], description="Nấu kẹo"))
+    db.session.add(lot)
+    db.session.flush()
+    return lot

@@ -14,10 +14,12 @@ from sqlalchemy.orm import contains_eager, selectinload
 
 from marketplace import cache, clock
 from marketplace.catalog.models import (
+    CERTIFIED_MIN_STARS,
     OcopCategory,
     OcopCertificate,
     Product,
     ProductStatus,
+    ReviewStatus,
 )
 from marketplace.catalog.ocop_categories import CATEGORIES_148_2023, DECISION_148_2023
 from marketplace.catalog.shown import shows_certificate
@@ -149,6 +151,37 @@ def parse_page(args, errors, default_per_page):
     page = _parse_int(args, "page", errors, 1, 10**6) or 1
     per_page = _parse_int(args, "per_page", errors, 1, MAX_PER_PAGE) or default_per_page
     return page, per_page
+
+
+@dataclass(frozen=True)
+class CertificateStanding:
+    """A product's OCOP certificate as it stands on a day, by the badge rule (catalog.shown): "valid"
+    (the badge), "potential" (an approved 1–2★ rating), "expired" (approved 3★+ ones exist,
+    none valid that day) or "none". `certificate` is the one shown (for "expired": the latest)."""
+
+    state: str
+    certificate: OcopCertificate | None = None
+
+
+def certificate_standing(product_id, today=None):
+    """What a trace page says of a product's certificate today (2 queries at most)."""
+    today = today or clock.today()
+    shown = db.session.scalar(
+        sa.select(OcopCertificate)
+        .join(Product, shows_certificate(today))
+        .where(Product.id == product_id)
+    )
+    if shown is not None:
+        return CertificateStanding("valid" if shown.stars >= CERTIFIED_MIN_STARS else "potential", shown)
+    lapsed = db.session.scalar(
+        sa.select(OcopCertificate)
+        .where(OcopCertificate.product_id == product_id, OcopCertificate.stars >= CERTIFIED_MIN_STARS,
+               OcopCertificate.review_status.in_((ReviewStatus.APPROVED, ReviewStatus.SUPERSEDED)),
+               OcopCertificate.issued_on <= today)
+        .order_by(OcopCertificate.expires_on.desc(), OcopCertificate.id.desc())
+        .limit(1)
+    )
+    return CertificateStanding("expired", lapsed) if lapsed is not None else CertificateStanding("none")
 
 
 def published_products(cooperative_id, limit=None):

@@ -28,6 +28,7 @@ from marketplace.producers.models import ApprovalStatus, Cooperative, Cooperativ
 from marketplace.program.demo import seed_pending_certificates
 from marketplace.search import service as search
 from marketplace.text import nfc
+from marketplace.traceability.demo import seed_lots
 from marketplace.valuechain.demo import seed_value_chain
 
 
@@ -134,6 +135,7 @@ def seed_demo(progress=lambda steps: steps):
     created["sign_ins"] = seed_demo_accounts()  # one sign-in per role (marketplace.demo.accounts)
     created["pending_certificates"] = seed_pending_certificates()  # the council's review queue
     created["value_chain"] = seed_value_chain()  # distributors, requests, offers, partnerships
+    created["lots"] = seed_lots()  # production lots with QR trace pages (/t/<code>)
     db.session.commit()
     search.reindex()  # the search index starts in step with the demo data
     return created

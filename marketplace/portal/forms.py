@@ -22,7 +22,7 @@ from marketplace.stock.services import MAX_STOCK
 DESCRIPTION_MAX = 5000
 
 
-def _whole(text):
+def whole_number(text):
     """A whole number typed with spaces or thousands dots ("1.000"), else None."""
     digits = (text or "").strip().replace(" ", "").replace(".", "").replace(",", "")
     return int(digits) if digits.isascii() and digits.isdigit() and len(digits) <= 12 else None
@@ -37,7 +37,7 @@ class WholeNumber:
     def __call__(self, form, field):
         if not (field.data or "").strip():
             return
-        value = _whole(field.data)
+        value = whole_number(field.data)
         if value is None or not self.low <= value <= self.high:
             raise ValidationError(self.message)
 
@@ -54,23 +54,23 @@ class DateText:
     """A date field (type=date in browsers; YYYY-MM-DD when typed) with our message."""
 
     def __call__(self, form, field):
-        if (field.data or "").strip() and _date(field.data) is None:
+        if (field.data or "").strip() and parse_date(field.data) is None:
             raise ValidationError(_l("Enter a date, e.g. 2025-03-31."))
 
 
-def _date(text):
+def parse_date(text):
     try:
         return date.fromisoformat((text or "").strip())
     except ValueError:
         return None
 
 
-def _number_field(label, low, high, message, required=False, **kwargs):
+def number_field(label, low, high, message, required=False, **kwargs):
     validators = ([data_required()] if required else [Optional()]) + [WholeNumber(low, high, message)]
     return StringField(label, validators=validators, render_kw={"inputmode": "numeric", **kwargs})
 
 
-def _date_field(label, required=False):
+def date_field(label, required=False):
     validators = ([data_required()] if required else [Optional()]) + [DateText()]
     return StringField(label, validators=validators, render_kw={"type": "date"})
 
@@ -81,8 +81,8 @@ class ProductForm(FlaskForm):
     category = SelectField(_l("OCOP category"), validate_choice=False)
     price = StringField(_l("Price (đồng)"), validators=[Optional(), Price()], render_kw={"inputmode": "numeric"})
     unit = StringField(_l("Sold by (unit)"), filters=[strip], validators=[data_required(), max_length(60)])
-    weight_g = _number_field(_l("Weight in grams (optional)"), 1, 1_000_000, _l("Enter the weight in whole grams, e.g. 400."))
-    shelf_life_days = _number_field(_l("Shelf life in days (optional)"), 1, 3650,
+    weight_g = number_field(_l("Weight in grams (optional)"), 1, 1_000_000, _l("Enter the weight in whole grams, e.g. 400."))
+    shelf_life_days = number_field(_l("Shelf life in days (optional)"), 1, 3650,
                                     _l("Enter a number of days from 1 to 3650."))
     description_vi = TextAreaField(_l("Description in Vietnamese"), validators=[max_length(DESCRIPTION_MAX)])
     description_en = TextAreaField(_l("Description in English (optional)"), validators=[max_length(DESCRIPTION_MAX)])
@@ -110,8 +110,8 @@ class ProductForm(FlaskForm):
             price_vnd=parse_vnd(self.price.data) or 0,
             description_vi=self.description_vi.data or "",
             description_en=self.description_en.data or "",
-            weight_g=_whole(self.weight_g.data),
-            shelf_life_days=_whole(self.shelf_life_days.data),
+            weight_g=whole_number(self.weight_g.data),
+            shelf_life_days=whole_number(self.shelf_life_days.data),
         )
 
     @classmethod
@@ -128,29 +128,29 @@ class ProductForm(FlaskForm):
 
 
 class NewProductForm(ProductForm):
-    stock = _number_field(_l("Stock"), 0, MAX_STOCK,
+    stock = number_field(_l("Stock"), 0, MAX_STOCK,
                           _l("Enter the stock as a whole number from 0 to %(max)s.", max=MAX_STOCK))
 
     def starting_stock(self):
-        return _whole(self.stock.data) or 0
+        return whole_number(self.stock.data) or 0
 
 
 class StockForm(FlaskForm):
-    stock = _number_field(_l("Stock now"), 0, MAX_STOCK,
+    stock = number_field(_l("Stock now"), 0, MAX_STOCK,
                           _l("Enter the stock as a whole number from 0 to %(max)s.", max=MAX_STOCK),
                           required=True)
     seen = HiddenField()
     note = StringField(_l("Why (optional, e.g. new batch, damaged boxes)"), filters=[strip], validators=[max_length(200)])
 
     def values(self):
-        return _whole(self.stock.data), _whole(self.seen.data)
+        return whole_number(self.stock.data), whole_number(self.seen.data)
 
 
 class ProfileForm(FlaskForm):
     story_vi = TextAreaField(_l("Your story in Vietnamese"), validators=[max_length(DESCRIPTION_MAX)])
     story_en = TextAreaField(_l("Your story in English (optional)"), validators=[max_length(DESCRIPTION_MAX)])
-    founded_year = _number_field(_l("Founded in (year)"), 1900, 2100, _l("Enter a year from 1900 to this year."))
-    members = _number_field(_l("Number of members"), 1, 100_000, _l("Enter a whole number from 1 to 100000."))
+    founded_year = number_field(_l("Founded in (year)"), 1900, 2100, _l("Enter a year from 1900 to this year."))
+    members = number_field(_l("Number of members"), 1, 100_000, _l("Enter a whole number from 1 to 100000."))
     province_code = SelectField(_l("Province"), coerce=optional_int, validate_choice=False, validators=[ChoiceIn()])
     ward_code = SelectField(_l("Commune or ward"), coerce=optional_int, validate_choice=False, validators=[ChoiceIn()])
     street = StringField(_l("Street address"), filters=[strip], validators=[max_length(200)])
@@ -182,7 +182,7 @@ class ProfileForm(FlaskForm):
             story_vi=self.story_vi.data or "", story_en=self.story_en.data or "",
             province_code=self.province_code.data, ward_code=self.ward_code.data,
             street=self.street.data or "", phone=self.phone.data or "", email=self.email.data or "",
-            founded_year=_whole(self.founded_year.data), members=_whole(self.members.data),
+            founded_year=whole_number(self.founded_year.data), members=whole_number(self.members.data),
         )
 
 
@@ -190,7 +190,7 @@ class CertificateForm(FlaskForm):
     product = SelectField(_l("Product"), coerce=optional_int, validate_choice=False, validators=[ChoiceIn()])
     stars = SelectField(_l("Stars"), coerce=optional_int, validate_choice=False, validators=[ChoiceIn()],
                         choices=choices([("", _l("Choose…"))] + [(n, "★" * n) for n in range(5, 0, -1)]))
-    score = _number_field(_l("Score (of 100)"), 0, 100, _l("The score must be a whole number from 0 to 100."),
+    score = number_field(_l("Score (of 100)"), 0, 100, _l("The score must be a whole number from 0 to 100."),
                           required=True)
     assessing_level = SelectField(
         _l("Assessed by"), validate_choice=False, validators=[ChoiceIn()],
@@ -199,10 +199,10 @@ class CertificateForm(FlaskForm):
     issuing_body = StringField(_l("Issuing body (e.g. UBND tỉnh Vĩnh Long)"), filters=[strip],
                                validators=[data_required(), max_length(200)])
     decision_number = StringField(_l("Decision number"), filters=[strip], validators=[max_length(64)])
-    decision_date = _date_field(_l("Decision date"))
+    decision_date = date_field(_l("Decision date"))
     certificate_number = StringField(_l("Certificate number (3★ and above)"), filters=[strip], validators=[max_length(64)])
-    issued_on = _date_field(_l("Issued on"), required=True)
-    expires_on = _date_field(_l("Valid until (leave empty for 36 months after issue)"))
+    issued_on = date_field(_l("Issued on"), required=True)
+    expires_on = date_field(_l("Valid until (leave empty for 36 months after issue)"))
     scan = FileField(_l("Scan of the certificate (PDF or photo, at most 8 MB)"),
                      render_kw={"accept": "application/pdf,image/jpeg,image/png,image/webp"})
     criteria_version = SelectField(_l("Criteria"), validate_choice=False, validators=[ChoiceIn()],
@@ -213,16 +213,16 @@ class CertificateForm(FlaskForm):
         self.product.choices = choices([("", _l("Choose…"))] + [(p.id, p.name_vi) for p in products])
 
     def details(self):
-        issued_on = _date(self.issued_on.data)
+        issued_on = parse_date(self.issued_on.data)
         return CertificateDetails(
             stars=self.stars.data,
-            score=_whole(self.score.data),
+            score=whole_number(self.score.data),
             assessing_level=self.assessing_level.data,
             issuing_body=self.issuing_body.data or "",
             issued_on=issued_on,
             criteria_version=self.criteria_version.data,
             certificate_number=self.certificate_number.data or "",
             decision_number=self.decision_number.data or "",
-            decision_date=_date(self.decision_date.data),
-            expires_on=_date(self.expires_on.data),
+            decision_date=parse_date(self.decision_date.data),
+            expires_on=parse_date(self.expires_on.data),
         )

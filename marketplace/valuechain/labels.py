@@ -21,6 +21,7 @@ from marketplace.valuechain.models import (
 CERTIFICATION_LABELS = {
     Certification.OCOP: _l("OCOP (3★ or more, valid)"),
     Certification.VIETGAP: "VietGAP",
+    Certification.GLOBALGAP: "GlobalG.A.P.",
     Certification.HACCP: "HACCP",
     Certification.ISO_22000: "ISO 22000",
     Certification.ORGANIC: _l("Organic"),

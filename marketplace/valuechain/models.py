@@ -32,6 +32,7 @@ class Certification(enum.StrEnum):
 
     OCOP = "ocop"
     VIETGAP = "vietgap"
+    GLOBALGAP = "globalgap"
     HACCP = "haccp"
     ISO_22000 = "iso22000"
     ORGANIC = "organic"

@@ -17,3 +17,11 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+
+// A [data-print] button (hidden without JS, where the browser's own Print works) prints the page.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("button[data-print]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
+});

@@ -44,6 +44,7 @@ from tests.factories import (
     make_cooperative_staff,
     make_distributor,
     make_distributor_staff,
+    make_lot,
     make_product,
     make_user,
     sign_in_as,
@@ -195,6 +196,16 @@ MATRIX = {
     "portal.certificate_new": [Case("GET", "/portal/certificates/new", only(STAFF_A, STAFF_B)),
                                Case("POST", "/portal/certificates/new", only(STAFF_A, STAFF_B))],
     # The council's certificate reviews; scans for the council and the product's cooperative only.
+    # Lots and their trace pages (issue 17): /t/<code> is public; another cooperative's lot is a 404.
+    "traceability.trace": [Case("GET", "/t/{lot_a_code}", PUBLIC)],
+    "traceability.qr_svg": [Case("GET", "/t/{lot_a_code}/qr.svg", PUBLIC)],
+    "traceability.qr_png": [Case("GET", "/t/{lot_a_code}/qr.png", PUBLIC)],
+    "portal_lots.lot_list": [Case("GET", "/portal/lots", only(STAFF_A, STAFF_B))],
+    "portal_lots.lot_new": [Case("GET", "/portal/lots/new", only(STAFF_A, STAFF_B)),
+                            Case("POST", "/portal/lots/new", only(STAFF_A, STAFF_B))],
+    "portal_lots.lot_edit": [Case("GET", "/portal/lots/{lot_a}", only(STAFF_A, staff_b=404)),
+                             Case("POST", "/portal/lots/{lot_a}", only(STAFF_A, staff_b=404))],
+    "portal_lots.lot_stamps": [Case("GET", "/portal/lots/{lot_a}/stamps", only(STAFF_A, staff_b=404))],
     "program.review_queue": [Case("GET", "/council/reviews", only(REVIEWER, ADMIN))],
     "program.review_certificate": [Case("POST", "/council/reviews/{pending_certificate_a}", only(REVIEWER, ADMIN))],
     "program.review_history": [Case("GET", "/council/reviews/history", only(REVIEWER, ADMIN))],
@@ -369,6 +380,8 @@ def world(app):
     values.update(_value_chain_world(company, cooperative_a, product_a))
     values.update(_orders_world(app, users[CONSUMER], product_a))
     values["cooperative_a"] = cooperative_a.id  # payments: the admin's view of its ledger
+    lot_a = make_lot(product_a)
+    values.update(lot_a=lot_a.id, lot_a_code=lot_a.code)
     db.session.commit()
     return users, values
 

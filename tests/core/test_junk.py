@@ -75,9 +75,9 @@ def test_stock_file_with_non_ascii_content_is_refused_politely(app, client, staf
 
 def test_unicode_digits_are_not_amounts():
     from marketplace.money import parse_vnd
-    from marketplace.portal.forms import _whole
+    from marketplace.portal.forms import whole_number
 
-    assert parse_vnd("²") is None and parse_vnd("٣٠٠") is None and _whole("²") is None
+    assert parse_vnd("²") is None and parse_vnd("٣٠٠") is None and whole_number("²") is None
 
 
 @pytest.mark.parametrize("object_id", [12, None, ["cs_1"], {"id": "cs_1"}])
