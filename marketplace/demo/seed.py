@@ -21,6 +21,7 @@ from marketplace.catalog.models import (
 )
 from marketplace.catalog.rules import check_stars_and_score, default_expiry
 from marketplace.catalog.services import load_categories
+from marketplace.payments.withholding import load_rates
 from marketplace.demo import data, images
 from marketplace.extensions import db
 from marketplace.media import save_variants
@@ -115,6 +116,7 @@ def _bookable(product, item):
 def seed_demo(progress=lambda steps: steps):
     """Load the demo data; `progress` wraps the list of steps (a CLI progress bar). Returns counts."""
     load_categories()
+    load_rates()
     categories = {c.code: c for c in db.session.scalars(sa.select(OcopCategory))}
     cooperatives = {c.slug: c for c in db.session.scalars(sa.select(Cooperative))}
     existing_products = set(db.session.scalars(sa.select(Product.slug)))

@@ -19,7 +19,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Email, Length, NumberRange, Optional, ValidationError
 
-from marketplace import places
+from marketplace import places, taxids
 from marketplace.forms import REQUIRED, MoneyField, data_required, max_length, optional_int, strip
 from marketplace.orders import carts
 from marketplace.orders.models import CARRIER_LABELS, PAYMENT_LABELS, Carrier, PaymentMethod
@@ -84,10 +84,10 @@ class CheckoutForm(FlaskForm):
     def validate_invoice_tax_code(self, field):
         if self.want_invoice.data:
             try:
-                field.data = carts.normalise_tax_code(field.data)
+                field.data = taxids.normalise_mst(field.data)
             except ValueError:
                 raise ValidationError(
-                    _l("Enter the tax code (MST) as 10 digits, or 10 digits, a dash and 3 digits.")
+                    _l("Enter a valid tax code (MST): 10 digits, or 10 digits, a dash and 3 digits; check it for typos.")
                 ) from None
 
     def validate_invoice_company(self, field):
