@@ -6,12 +6,14 @@ with ON CONFLICT DO NOTHING, so posting the same thing twice — a replayed even
 concurrent requests — leaves one entry. Balances are sums of entries.
 """
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 import sqlalchemy as sa
 from flask import current_app
 from sqlalchemy.dialects import postgresql, sqlite
 
+from marketplace import clock
 from marketplace.extensions import db
 from marketplace.money import prorate, share_of
 from marketplace.payments import withholding
@@ -218,3 +220,60 @@ def statement(cooperative_id, since, until):
         running += entry.amount_vnd
         lines.append((entry, running))
     return Statement(opening, lines, running)
+
+
+# Which figure of a period each kind of entry adds to (statements, payments/views.py).
+PERIOD_FIGURE = {
+    LedgerKind.SALE_CREDIT: "gross", LedgerKind.SHIPPING_CREDIT: "gross",
+    LedgerKind.COMMISSION_DEBIT: "commission", LedgerKind.COMMISSION_RETURN: "commission",
+    LedgerKind.COMMISSION_REVERSAL: "commission",
+    LedgerKind.VAT_WITHHELD: "vat", LedgerKind.VAT_RETURNED: "vat",
+    LedgerKind.PIT_WITHHELD: "pit", LedgerKind.PIT_RETURNED: "pit",
+    LedgerKind.REFUND_DEBIT: "refunds", LedgerKind.REFUND_REVERSAL: "refunds",
+    LedgerKind.PAYOUT_DEBIT: "paid_out",
+}
+
+
+@dataclass
+class PeriodTotals:
+    """One month of a cooperative's ledger, signed like its entries (− taken off)."""
+
+    month: date  # its first day (local calendar)
+    gross: int = 0  # goods and shipping of the sales credited
+    commission: int = 0  # net of the commission refunds gave back
+    vat: int = 0  # withheld, net of what refunds gave back (+: a credit)
+    pit: int = 0
+    refunds: int = 0
+    paid_out: int = 0  # bank transfers to the cooperative
+
+    @property
+    def net(self):
+        """What the month added to the balance before payouts."""
+        return self.gross + self.commission + self.vat + self.pit + self.refunds
+
+
+def monthly_totals(cooperative_id, months=12):
+    """The last `months` calendar months (local time) that have entries, newest first: gross
+    sales, commission, VAT and PIT withheld, refunds, net and paid out. One query."""
+    first = clock.today().replace(day=1)
+    starts = [clock.add_months(first, -n) for n in range(months)]
+    bounds = [clock.day_start(day) for day in [clock.add_months(first, 1), *starts]]
+    bucket = sa.case(*((LedgerEntry.created_at >= bounds[n + 1], n) for n in range(months)), else_=None)
+    # Grouped in a subquery: PostgreSQL cannot tell that a CASE with parameters in SELECT and
+    # in GROUP BY is one expression.
+    entries = (
+        sa.select(bucket.label("month"), LedgerEntry.kind, LedgerEntry.amount_vnd)
+        .where(LedgerEntry.cooperative_id == cooperative_id, LedgerEntry.created_at >= bounds[-1],
+               LedgerEntry.created_at < bounds[0])
+        .subquery()
+    )
+    rows = db.session.execute(
+        sa.select(entries.c.month, entries.c.kind, sa.func.sum(entries.c.amount_vnd))
+        .group_by(entries.c.month, entries.c.kind)
+    ).all()
+    totals = {}
+    for index, kind, amount in rows:
+        period = totals.setdefault(index, PeriodTotals(starts[index]))
+        figure = PERIOD_FIGURE[kind]
+        setattr(period, figure, getattr(period, figure) + int(amount))
+    return [totals[index] for index in sorted(totals)]
