@@ -42,7 +42,7 @@ class CheckoutForm(FlaskForm):
                          render_kw={"autocomplete": "street-address"})
     note = TextAreaField(_l("Delivery note (optional)"), filters=[strip], validators=[Optional(), max_length(500)],
                          render_kw={"rows": 2})
-    want_invoice = BooleanField(_l("I need a VAT invoice"))
+    want_invoice = BooleanField(_l("My company needs an invoice"))
     # Checked by the validate_* methods below only when an invoice is asked for.
     invoice_company = StringField(_l("Company name"), filters=[strip], validators=[max_length(200)])
     invoice_tax_code = StringField(_l("Tax code (MST)"), filters=[strip], validators=[max_length(14)],
