@@ -143,3 +143,10 @@ def test_the_registration_form_shows_the_tax_fields(client):
     db.session.commit()
     html = page_text(client.get("/account/cooperative/register?lang=en"))
     assert 'name="tax_code"' in html and 'name="personal_id"' in html and '<option value="individual">' in html
+
+
+def test_the_rates_read_as_percentages_in_vietnamese(portal, cooperative):
+    cooperative.kind, cooperative.personal_id = EntityKind.HOUSEHOLD, "083095001234"
+    db.session.commit()
+    html = page_text(portal.get("/portal/tax-profile?lang=vi"))
+    assert "hàng hóa 1% + 0,5%, dịch vụ 5% + 2%, vận tải (phí giao hàng của bạn) 3% + 1,5%" in html
