@@ -90,7 +90,7 @@ def test_the_portal_asks_for_the_tax_profile_and_saves_it(portal, cooperative):
 def test_a_payout_waits_for_the_tax_profile(app, cooperative):
     cooperative.tax_code = ""
     db.session.commit()
-    with pytest.raises(payouts.PayoutRefused) as refused:
+    with app.test_request_context("/?lang=en"), pytest.raises(payouts.PayoutRefused) as refused:
         payouts.record_payout(cooperative, 1000, "VCB-1", clock.today(), None)
     assert "tax profile" in str(refused.value.message)
 
