@@ -10,23 +10,31 @@ import pytest
 import sqlalchemy as sa
 
 from marketplace import clock
+from marketplace.accounts.models import Role
 from marketplace.extensions import db
 from marketplace.orders import fulfilment
 from marketplace.orders.models import Shipment
 from marketplace.payments import ledger, refunds, withholding
 from marketplace.payments.models import LedgerEntry, TaxableKind, WithholdingRate
 from marketplace.producers.models import EntityKind
-from tests.factories import make_cooperative
+from tests.factories import make_cooperative, make_user, sign_in_as
 from tests.orders.conftest import place
 from tests.payments.conftest import entries
 from tests.payments.fake_stripe import post_event
 from tests.payments.test_refund_failed import _failed, _refund
-from tests.payments.test_refunds import admin, admin_client, balance, paid, post_refund  # noqa: F401 (fixtures)
+from tests.payments.test_refunds import paid, post_refund
 
 CCCD = "083095001234"
 # 2 candies (170.000 ₫ of goods) and 30.000 ₫ shipping: goods 1% + 0.5%, shipping 3% + 1.5%.
 GOODS_VAT, GOODS_PIT, SHIPPING_VAT, SHIPPING_PIT = 1700, 850, 900, 450
 WITHHELD = GOODS_VAT + GOODS_PIT + SHIPPING_VAT + SHIPPING_PIT
+
+
+@pytest.fixture
+def admin_client(client):
+    admin = make_user(role=Role.ADMIN, email="admin@ocop.vn")
+    db.session.commit()
+    return sign_in_as(client, admin)
 
 
 @pytest.fixture
