@@ -71,6 +71,7 @@ ENTITY_KIND_LABELS = {
     "cooperative_group": _l("Cooperative group"),
     "enterprise": _l("Enterprise"),
     "household": _l("Household business"),
+    "individual": _l("Individual"),
 }
 
 

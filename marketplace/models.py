@@ -16,7 +16,7 @@ from marketplace.valuechain.models import (  # noqa: F401
 from marketplace.stock.models import StockChange  # noqa: F401
 from marketplace.producers.models import CooperativePhoto  # noqa: F401
 from marketplace.program.models import CertificateReview  # noqa: F401
-from marketplace.payments.models import LedgerEntry, Payment, PaymentEvent, Payout, Refund, RefundPart  # noqa: F401
+from marketplace.payments.models import LedgerEntry, Payment, PaymentEvent, Payout, Refund, RefundPart, WithholdingRate  # noqa: F401
 from marketplace.orders.models import Cart, CartLine, Order, OrderLine, ProductReview, Shipment, StatusChange  # noqa: F401
 from marketplace.statemachine import StatusHistory  # noqa: F401
 from marketplace.bookings.models import BookableService, BookingDay  # noqa: F401

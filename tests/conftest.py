@@ -10,13 +10,14 @@ from flask.testing import FlaskClient
 
 from marketplace import create_app
 from marketplace.catalog.services import load_categories
+from marketplace.payments.withholding import load_rates
 from marketplace.extensions import db
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 _TMP = Path(tempfile.mkdtemp(prefix="ocop-tests-"))
 DATABASE_URL = os.environ.get("DATABASE_URL") or f"sqlite:///{_TMP / 'test.sqlite3'}"
 # Reference data that the migration loads and the tests keep between tests.
-KEPT_TABLES = {"ocop_categories"}
+KEPT_TABLES = {"ocop_categories", "withholding_rates"}
 
 
 def skip_or_fail(reason):
@@ -79,6 +80,7 @@ def _schema():
         db.drop_all()
         db.create_all()
         load_categories()
+        load_rates()
         db.session.commit()
     return app
 

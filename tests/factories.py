@@ -34,6 +34,7 @@ def make_cooperative(**fields):
         "slug": f"htx-{n}",
         "name": f"HTX Dừa {n}",
         "kind": EntityKind.COOPERATIVE,
+        "tax_code": "0312345673",  # a valid MST (check digit): payouts need a tax profile
         "legacy_district": "mo-cay-nam",
         "province_code": 86,
         "province_name": "Vĩnh Long",

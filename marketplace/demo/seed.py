@@ -3,9 +3,11 @@
 Idempotent: rows are matched by slug and only missing ones are created, so running the
 seed twice changes nothing.
 """
+import zlib
 from datetime import date, timedelta
 
 import sqlalchemy as sa
+from stdnum.vn import mst
 
 from marketplace import clock, places
 from marketplace.bookings.models import BookableService, BookingKind
@@ -21,6 +23,7 @@ from marketplace.catalog.models import (
 )
 from marketplace.catalog.rules import check_stars_and_score, default_expiry
 from marketplace.catalog.services import load_categories
+from marketplace.payments.withholding import load_rates
 from marketplace.demo import data, images
 from marketplace.extensions import db
 from marketplace.media import save_variants
@@ -59,7 +62,23 @@ def _cooperative(item):
     )
     cooperative.photo_stem = save_variants(images.cooperative_image(item["slug"], item["name"], item["legacy_district"]), "cooperatives")
     cooperative.photos.append(CooperativePhoto(position=0, stem=cooperative.photo_stem, width=800, height=800))
+    cooperative.tax_code, cooperative.personal_id = _demo_tax_profile(cooperative)
     return cooperative
+
+
+def _demo_tax_profile(cooperative):
+    """A made-up but valid tax code (Bến Tre's prefix 13, a check digit that python-stdnum
+    accepts) and, for households, a made-up citizen ID: the demo can record payouts and shows
+    the tax withheld from household sellers."""
+    number = zlib.crc32(cooperative.slug.encode())
+    while True:
+        base = f"13{number % 10**7:07d}"
+        digit = mst.calc_check_digit(base)
+        if len(digit) == 1:
+            break
+        number += 1
+    personal_id = f"083{number % 10**9:09d}" if cooperative.tax_withheld else ""
+    return base + digit, personal_id
 
 
 def _certificate(spec):
@@ -116,6 +135,7 @@ def _bookable(product, item):
 def seed_demo(progress=lambda steps: steps):
     """Load the demo data; `progress` wraps the list of steps (a CLI progress bar). Returns counts."""
     load_categories()
+    load_rates()
     categories = {c.code: c for c in db.session.scalars(sa.select(OcopCategory))}
     cooperatives = {c.slug: c for c in db.session.scalars(sa.select(Cooperative))}
     existing_products = set(db.session.scalars(sa.select(Product.slug)))

@@ -53,14 +53,6 @@ def normalise_mobile(text):
     return number
 
 
-def normalise_tax_code(text):
-    """A Vietnamese tax code (MST): 10 digits, or 10-3 for a branch. ValueError otherwise."""
-    code = re.sub(r"\s", "", text or "")
-    if re.fullmatch(r"\d{10}(-\d{3})?", code):
-        return code
-    raise ValueError(text)
-
-
 # ---------------------------------------------------------------------------------------
 # Shipping
 

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 from sqlalchemy.orm import contains_eager, joinedload
 
-from marketplace import places, unitofwork
+from marketplace import places, taxids, unitofwork
 from marketplace.bookings import services as bookings
 from marketplace.catalog.models import Product
 from marketplace.catalog.services import buyable_products
@@ -19,7 +19,7 @@ from marketplace.extensions import db
 from marketplace.i18n import current_language
 from marketplace.money import format_vnd
 from marketplace.orders import limits
-from marketplace.orders.carts import MAX_QUANTITY, normalise_mobile, normalise_tax_code, product_names, shipping_fee
+from marketplace.orders.carts import MAX_QUANTITY, normalise_mobile, product_names, shipping_fee
 from marketplace.orders.errors import OrderRejected
 from marketplace.orders.models import Order, OrderLine, PaymentMethod, Shipment, Status, StatusChange
 from marketplace.orders.notifications import announce_order
@@ -80,9 +80,9 @@ def check_delivery(delivery, needs_address=True):
     tax_code = ""
     if delivery.invoice_tax_code or delivery.invoice_company:
         try:
-            tax_code = normalise_tax_code(delivery.invoice_tax_code)
+            tax_code = taxids.normalise_mst(delivery.invoice_tax_code)
         except ValueError:
-            problems.append(_("Enter the tax code (MST) as 10 digits, or 10 digits, a dash and 3 digits."))
+            problems.append(_("Enter a valid tax code (MST): 10 digits, or 10 digits, a dash and 3 digits; check it for typos."))
         if not delivery.invoice_company.strip() or not delivery.invoice_address.strip():
             problems.append(_("For a VAT invoice, enter the company name and address too."))
     if problems:

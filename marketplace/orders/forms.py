@@ -19,7 +19,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Email, Length, NumberRange, Optional, ValidationError
 
-from marketplace import places
+from marketplace import places, taxids
 from marketplace.forms import REQUIRED, MoneyField, data_required, max_length, optional_int, strip
 from marketplace.orders import carts
 from marketplace.orders.models import CARRIER_LABELS, PAYMENT_LABELS, Carrier, PaymentMethod
@@ -42,7 +42,7 @@ class CheckoutForm(FlaskForm):
                          render_kw={"autocomplete": "street-address"})
     note = TextAreaField(_l("Delivery note (optional)"), filters=[strip], validators=[Optional(), max_length(500)],
                          render_kw={"rows": 2})
-    want_invoice = BooleanField(_l("I need a VAT invoice"))
+    want_invoice = BooleanField(_l("My company needs an invoice"))
     # Checked by the validate_* methods below only when an invoice is asked for.
     invoice_company = StringField(_l("Company name"), filters=[strip], validators=[max_length(200)])
     invoice_tax_code = StringField(_l("Tax code (MST)"), filters=[strip], validators=[max_length(14)],
@@ -84,10 +84,10 @@ class CheckoutForm(FlaskForm):
     def validate_invoice_tax_code(self, field):
         if self.want_invoice.data:
             try:
-                field.data = carts.normalise_tax_code(field.data)
+                field.data = taxids.normalise_mst(field.data)
             except ValueError:
                 raise ValidationError(
-                    _l("Enter the tax code (MST) as 10 digits, or 10 digits, a dash and 3 digits.")
+                    _l("Enter a valid tax code (MST): 10 digits, or 10 digits, a dash and 3 digits; check it for typos.")
                 ) from None
 
     def validate_invoice_company(self, field):

@@ -31,3 +31,12 @@ class PayoutForm(FlaskForm):
     def validate_amount_vnd(self, field):
         if not field.data:
             raise ValidationError(_l("Enter the amount in đồng, e.g. 1.500.000."))
+
+
+class MonthForm(FlaskForm):
+    """A calendar month, e.g. of the withholding report (a GET form that downloads a file)."""
+
+    class Meta:
+        csrf = False
+
+    month = SelectField(_l("Month"), validators=[DataRequired(message=REQUIRED)])

@@ -13,6 +13,7 @@ the balance is their sum, never a stored number. Each entry has a `posting_key` 
 names what it posts, so nothing is ever posted twice.
 """
 import enum
+from decimal import Decimal
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -156,19 +157,54 @@ class LedgerKind(enum.StrEnum):
     # A refund that Stripe reported failed after it was posted: its entries are taken back.
     REFUND_REVERSAL = "refund_reversal"  # + the refund debit given back
     COMMISSION_REVERSAL = "commission_reversal"  # − the commission it returned, charged again
+    # Tax withheld for a household or individual seller (Decree 117/2025/NĐ-CP, withholding.py):
+    # − when its sale is credited (and when a failed refund's return is taken back),
+    # + given back when the sale is refunded.
+    VAT_WITHHELD = "vat_withheld"
+    PIT_WITHHELD = "pit_withheld"
+    VAT_RETURNED = "vat_returned"
+    PIT_RETURNED = "pit_returned"
 
 
 CREDIT_KINDS = (LedgerKind.SALE_CREDIT, LedgerKind.SHIPPING_CREDIT, LedgerKind.COMMISSION_RETURN,
-                LedgerKind.REFUND_REVERSAL)
+                LedgerKind.REFUND_REVERSAL, LedgerKind.VAT_RETURNED, LedgerKind.PIT_RETURNED)
+
+
+class TaxableKind(enum.StrEnum):
+    """What a seller's revenue was for, as the decree's rates tell them apart."""
+
+    GOODS = "goods"
+    SERVICES = "services"  # OCOP group 6 bookings: stays and tours
+    TRANSPORT = "transport"  # transport and goods-related services: the seller's shipping fee
+
+
+class WithholdingRate(db.Model):
+    """The VAT and PIT rates withheld on one kind of revenue from a day on, with the decree
+    that set them. A change of law is a new row (a migration), never an edit: the rate of a
+    sale is the row in force on its day."""
+
+    __tablename__ = "withholding_rates"
+    __table_args__ = (
+        sa.UniqueConstraint("taxable_kind", "effective_from", name="uq_withholding_rates_kind_from"),
+        sa.CheckConstraint("vat_rate >= 0 AND vat_rate < 1 AND pit_rate >= 0 AND pit_rate < 1", name="rates_fractions"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    taxable_kind: Mapped[TaxableKind] = mapped_column(str_enum(TaxableKind, "taxable_kind"))
+    vat_rate: Mapped[Decimal] = mapped_column(sa.Numeric(6, 4))  # 0.0100 = 1 %
+    pit_rate: Mapped[Decimal] = mapped_column(sa.Numeric(6, 4))
+    effective_from: Mapped[sa.Date] = mapped_column(sa.Date)
+    decree: Mapped[str] = mapped_column(sa.String(100))
 
 
 class LedgerEntry(db.Model):
     __tablename__ = "ledger_entries"
     __table_args__ = (
         sa.CheckConstraint(
-            "(kind IN ('sale_credit', 'shipping_credit', 'commission_return', 'refund_reversal') AND amount_vnd > 0)"
-            " OR (kind IN ('commission_debit', 'refund_debit', 'payout_debit', 'commission_reversal')"
-            " AND amount_vnd < 0)",
+            "(kind IN ('sale_credit', 'shipping_credit', 'commission_return', 'refund_reversal', 'vat_returned',"
+            " 'pit_returned') AND amount_vnd > 0)"
+            " OR (kind IN ('commission_debit', 'refund_debit', 'payout_debit', 'commission_reversal', 'vat_withheld',"
+            " 'pit_withheld') AND amount_vnd < 0)",
             name="sign_follows_kind",
         ),
         sa.Index("ix_ledger_entries_cooperative_created", "cooperative_id", "created_at"),
@@ -184,6 +220,10 @@ class LedgerEntry(db.Model):
     refund_part_id: Mapped[int | None] = mapped_column(sa.ForeignKey("refund_parts.id"))
     payout_id: Mapped[int | None] = mapped_column(sa.ForeignKey("payouts.id"))
     reference: Mapped[str] = mapped_column(sa.String(100), default="")  # order number or bank reference
+    # Tax entries only: the kind of revenue and the revenue (signed like a sale: − when given
+    # back) the tax was computed on; the monthly withholding report adds them up.
+    taxable_kind: Mapped[TaxableKind | None] = mapped_column(str_enum(TaxableKind, "taxable_kind"))
+    taxable_vnd: Mapped[int | None] = mapped_column(sa.BigInteger)
     created_at: Mapped[sa.DateTime] = mapped_column(sa.DateTime, default=utcnow)
 
 

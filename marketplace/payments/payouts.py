@@ -39,6 +39,10 @@ def record_payout(cooperative, amount, bank_reference, paid_on, actor, note=""):
         raise PayoutRefused(_("Enter the bank transfer's reference (at most 100 characters)."))
     if paid_on is None or paid_on > clock.today():
         raise PayoutRefused(_("Enter the day the transfer was made (not in the future)."))
+    if not cooperative.tax_profile_complete:
+        raise PayoutRefused(_("%(name)s has not filled in its tax profile (tax code, and the owner's citizen ID for a "
+                              "household or an individual) in its portal: no payout until it does.",
+                              name=cooperative.name))
     try:
         db.session.scalars(sa.select(Cooperative.id).where(Cooperative.id == cooperative.id).with_for_update()).one()
         owed = ledger.balance(cooperative.id)

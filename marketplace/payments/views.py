@@ -1,6 +1,7 @@
 """Pages of payments: the buyer's way to Stripe and back, Stripe's webhook, the admin's refunds
 and payouts, and the cooperative's ledger in its portal."""
 import io
+from datetime import date
 
 from flask import Blueprint, Response, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _, lazy_gettext as _l
@@ -14,11 +15,11 @@ from marketplace.errors import Refusal
 from marketplace.forms import ActionForm, PeriodForm
 from marketplace.orders import fulfilment, reports, shopper, signals
 from marketplace.orders.models import PaymentMethod
-from marketplace.payments import card, ledger, payouts, receivers, refund_failures, refunds, webhooks
+from marketplace.payments import card, ledger, payouts, receivers, refund_failures, refunds, webhooks, withholding
 from marketplace.statemachine import IllegalTransition, StatusConflict
-from marketplace.payments.forms import PayoutForm, RefundForm
+from marketplace.payments.forms import MonthForm, PayoutForm, RefundForm
 from marketplace.payments.gateway import PaymentError, card_enabled
-from marketplace.payments.models import LedgerKind, PaymentStatus, RefundStatus
+from marketplace.payments.models import LedgerKind, PaymentStatus, RefundStatus, TaxableKind
 from marketplace.producers.models import Cooperative
 from marketplace.views import no_store
 
@@ -35,6 +36,10 @@ KIND_LABELS = {
     LedgerKind.PAYOUT_DEBIT: _l("Payout"),
     LedgerKind.REFUND_REVERSAL: _l("Failed refund reversed"),
     LedgerKind.COMMISSION_REVERSAL: _l("Commission of a failed refund"),
+    LedgerKind.VAT_WITHHELD: _l("VAT withheld"),
+    LedgerKind.PIT_WITHHELD: _l("Personal income tax withheld"),
+    LedgerKind.VAT_RETURNED: _l("VAT withheld, given back"),
+    LedgerKind.PIT_RETURNED: _l("Personal income tax withheld, given back"),
 }
 PAYMENT_STATUS_LABELS = {
     PaymentStatus.CREATING: _l("Starting"),
@@ -304,7 +309,7 @@ def _ledger_page(cooperative, admin=False, statement_form=None):
     today = clock.today()
     return render_template(
         "payments/ledger.html", cooperative=cooperative, balance=ledger.balance(cooperative.id), entries=entries,
-        payouts=payouts.payouts_of(cooperative.id), page=page, pages=max(1, -(-total // PER_PAGE)), admin=admin,
+        months=ledger.monthly_totals(cooperative.id), payouts=payouts.payouts_of(cooperative.id), page=page, pages=max(1, -(-total // PER_PAGE)), admin=admin,
         statement_form=statement_form or PeriodForm(formdata=None, start=today.replace(day=1), end=today),
     )
 
@@ -349,5 +354,45 @@ def _statement_csv(cooperative, start, end):
                          entry.reference, entry.amount_vnd, balance))
     writer.writerow((end.isoformat(), "closing_balance", "", "", report.closing))
     filename = f"statement-{cooperative.slug}-{start:%Y%m%d}-{end:%Y%m%d}.csv"
+    return Response(out.getvalue(), mimetype="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+# ---------------------------------------------------------------------------------------
+# The admin: the monthly withholding report (Decree 117/2025/NĐ-CP)
+
+WITHHOLDING_HEADER = ("seller", "kind", "tax_code", "citizen_id", "revenue_goods_vnd", "revenue_services_vnd",
+                      "revenue_transport_vnd", "vat_vnd", "pit_vnd")
+
+
+def _month_form():
+    form = MonthForm(request.args)
+    first = clock.today().replace(day=1)
+    form.month.choices = [(f"{day:%Y-%m}", f"{day:%m/%Y}") for day in (clock.add_months(first, -n) for n in range(24))]
+    return form
+
+
+@bp.get("/admin/withholding")
+@require_role(Role.ADMIN)
+def admin_withholding():
+    """The tax withheld per seller and month, as the monthly declaration needs it: a CSV."""
+    form = _month_form()
+    if "month" in request.args and form.validate():
+        month = date.fromisoformat(f"{form.month.data}-01")
+        return _withholding_csv(month, withholding.monthly_report(month))
+    return render_template("payments/admin_withholding.html", form=form)
+
+
+def _withholding_csv(month, report):
+    out = io.StringIO()
+    out.write("\ufeff")  # a BOM, so that Excel reads the Vietnamese as UTF-8
+    writer = csvsafe.writer(out)
+    writer.writerow(WITHHOLDING_HEADER)
+    for line in report:
+        seller = line.cooperative
+        writer.writerow((seller.name, seller.kind.value, seller.tax_code, seller.personal_id,
+                         line.revenue[TaxableKind.GOODS], line.revenue[TaxableKind.SERVICES],
+                         line.revenue[TaxableKind.TRANSPORT], line.vat, line.pit))
+    filename = f"withholding-{month:%Y-%m}.csv"
     return Response(out.getvalue(), mimetype="text/csv",
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})

@@ -226,3 +226,12 @@ class CertificateForm(FlaskForm):
             decision_date=parse_date(self.decision_date.data),
             expires_on=parse_date(self.expires_on.data),
         )
+
+
+class TaxProfileForm(FlaskForm):
+    """The tax code and the owner's citizen ID; the service checks them (producers/tax.py)."""
+
+    tax_code = StringField(_l("Tax code (MST)"), filters=[strip], validators=[max_length(20)],
+                           render_kw={"inputmode": "numeric", "autocomplete": "off"})
+    personal_id = StringField(_l("Citizen ID (CCCD) of the owner"), filters=[strip], validators=[max_length(20)],
+                              render_kw={"inputmode": "numeric", "autocomplete": "off"})

@@ -17,8 +17,8 @@ from marketplace.errors import Refusal
 from marketplace.extensions import db
 from marketplace.forms import show_refusal
 from marketplace.portal import photos, services
-from marketplace.portal.forms import CertificateForm, NewProductForm, ProductForm, ProfileForm, StockForm
-from marketplace.producers import profile as cooperative_profile
+from marketplace.portal.forms import CertificateForm, NewProductForm, ProductForm, ProfileForm, StockForm, TaxProfileForm
+from marketplace.producers import profile as cooperative_profile, tax
 from marketplace.producers.authz import current_cooperative, owned_by_current_cooperative, require_approved_cooperative
 from marketplace.producers.models import CooperativePhoto
 from marketplace.producers.organisations import NotApproved
@@ -78,6 +78,24 @@ def profile():
             flash(_("Your public profile is saved."), "success")
             return redirect(url_for("portal.profile"))
     return render_template("portal/profile.html", form=form, cooperative=cooperative)
+
+
+@bp.route("/tax-profile", methods=["GET", "POST"])
+@require_approved_cooperative
+def tax_profile():
+    """What the marketplace needs to withhold and declare tax for the cooperative (Decree
+    117/2025/NĐ-CP) and to pay it out: payouts wait until it is filled in."""
+    cooperative = current_cooperative()
+    form = TaxProfileForm(data={"tax_code": cooperative.tax_code, "personal_id": cooperative.personal_id})
+    if form.validate_on_submit():
+        try:
+            tax.update_tax_profile(cooperative, form.tax_code.data, form.personal_id.data)
+        except Refusal as error:
+            show_refusal(form, error)
+        else:
+            flash(_("Your tax profile is saved."), "success")
+            return redirect(url_for("portal.tax_profile"))
+    return render_template("portal/tax_profile.html", form=form, cooperative=cooperative)
 
 
 def _cooperative_photo(photo_id):

@@ -34,6 +34,9 @@ class CooperativeForm(FlaskForm):
     street = StringField(_l("Street address"), validators=[max_length(200)])
     phone = StringField(_l("Phone"), validators=[max_length(20)], render_kw={"autocomplete": "tel", "inputmode": "tel"})
     email = email_field(_l("Contact email"), [Optional(), Email(message=EMAIL_INVALID), max_length(254)])
+    tax_code = StringField(_l("Tax code (MST)"), validators=[max_length(20)], render_kw={"inputmode": "numeric"})
+    personal_id = StringField(_l("Citizen ID (CCCD) of the owner"), validators=[max_length(20)],
+                              render_kw={"inputmode": "numeric"})
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -56,6 +59,7 @@ class CooperativeForm(FlaskForm):
             name=self.name.data, kind=self.kind.data, province_code=self.province_code.data,
             ward_code=self.ward_code.data, legacy_district=self.legacy_district.data or None,
             street=self.street.data or "", phone=self.phone.data or "", email=self.email.data or "",
+            tax_code=self.tax_code.data or "", personal_id=self.personal_id.data or "",
         )
 
 

@@ -17,6 +17,12 @@ class EntityKind(enum.StrEnum):
     COOPERATIVE_GROUP = "cooperative_group"
     ENTERPRISE = "enterprise"
     HOUSEHOLD = "household"
+    INDIVIDUAL = "individual"  # a person selling alone, without a registered business
+
+
+# Sellers whose tax the marketplace withholds (Decree 117/2025/NĐ-CP); the others declare
+# their own. They also give their citizen ID (CCCD) in their tax profile.
+WITHHELD_KINDS = frozenset({EntityKind.HOUSEHOLD, EntityKind.INDIVIDUAL})
 
 
 class ApprovalStatus(enum.StrEnum):
@@ -67,6 +73,10 @@ class Cooperative(db.Model):
     free_shipping_from_vnd: Mapped[int | None] = mapped_column(sa.BigInteger)
     # Units of one product one order may take (orders.limits): nobody empties a product at once.
     max_units_per_order: Mapped[int] = mapped_column(default=20, server_default="20")
+    # The tax profile (producers/tax.py), asked for before the first payout: the tax code
+    # (MST, checked by python-stdnum) and, for households and individuals, the citizen ID.
+    tax_code: Mapped[str] = mapped_column(sa.String(14), default="", server_default="")
+    personal_id: Mapped[str] = mapped_column(sa.String(12), default="", server_default="")
     created_at: Mapped[sa.DateTime] = mapped_column(sa.DateTime, default=utcnow)
     updated_at: Mapped[sa.DateTime] = mapped_column(sa.DateTime, default=utcnow, onupdate=utcnow)
 
@@ -81,6 +91,18 @@ class Cooperative(db.Model):
     @property
     def district_name(self):
         return LEGACY_DISTRICTS.get(self.legacy_district or "", "")
+
+    @property
+    def tax_withheld(self):
+        return self.kind in WITHHELD_KINDS
+
+    @property
+    def tax_profile_complete(self):
+        """An individual may have no MST of their own (the citizen ID serves); everyone else
+        needs one, and households and individuals their citizen ID too."""
+        if self.tax_withheld and not self.personal_id:
+            return False
+        return bool(self.tax_code) or self.kind == EntityKind.INDIVIDUAL
 
     @property
     def is_approved(self):

@@ -8,6 +8,7 @@ from marketplace.extensions import db
 from marketplace.producers.constants import LEGACY_DISTRICTS
 from marketplace.producers.models import ApprovalStatus, Cooperative, EntityKind
 from marketplace.producers.organisations import OrganisationError, add_member, require_unattached, resubmit
+from marketplace.producers import tax
 from marketplace.producers.profile import apply_address_and_contact
 from marketplace.slugs import unique_slug
 from marketplace.text import nfc
@@ -25,6 +26,8 @@ class CooperativeDetails:
     street: str = ""
     phone: str = ""
     email: str = ""
+    tax_code: str = ""  # optional here: asked again before the first payout
+    personal_id: str = ""
 
 
 def _apply_details(cooperative, details):
@@ -39,6 +42,7 @@ def _apply_details(cooperative, details):
     cooperative.name = name
     cooperative.kind = EntityKind(details.kind)
     cooperative.legacy_district = details.legacy_district or None
+    tax.apply_tax_profile(cooperative, details.tax_code, details.personal_id, required=False)
 
 
 def register_cooperative(user, details):

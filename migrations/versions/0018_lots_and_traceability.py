@@ -3,7 +3,7 @@ lot_revisions (corrections after the first scan), lot_scan_days (scans counted p
 GlobalG.A.P. as a certification a cooperative declares
 
 Revision ID: 0018
-Revises: 0013
+Revises: 0017
 Create Date: 2026-12-08 00:00:00
 
 """
@@ -13,7 +13,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '0018'
-down_revision = '0013'
+down_revision = '0017'
 branch_labels = None
 depends_on = None
 

@@ -165,6 +165,8 @@ MATRIX = {
     "portal.dashboard": [Case("GET", "/portal", only(STAFF_A, STAFF_B))],
     "portal.profile": [Case("GET", "/portal/profile", only(STAFF_A, STAFF_B)),
                        Case("POST", "/portal/profile", only(STAFF_A, STAFF_B))],
+    "portal.tax_profile": [Case("GET", "/portal/tax-profile", only(STAFF_A, STAFF_B)),
+                           Case("POST", "/portal/tax-profile", only(STAFF_A, STAFF_B))],
     "portal.profile_photo_add": [Case("POST", "/portal/profile/photos", only(STAFF_A, STAFF_B))],
     "portal.profile_photo_delete": [
         Case("POST", "/portal/profile/photos/{profile_photo_a}/delete", only(STAFF_A, staff_b=404))],
@@ -299,6 +301,7 @@ MATRIX = {
     "payments.admin_retry_refund": [Case("POST", "/admin/payments/refunds/{missing_id}/retry", only(ADMIN))],
     "payments.admin_payouts": [Case("GET", "/admin/payouts", only(ADMIN)), Case("POST", "/admin/payouts", only(ADMIN))],
     "payments.admin_cooperative_ledger": [Case("GET", "/admin/payouts/{cooperative_a}", only(ADMIN))],
+    "payments.admin_withholding": [Case("GET", "/admin/withholding", only(ADMIN))],
     "payments.ledger_page": [Case("GET", "/portal/ledger", only(STAFF_A, STAFF_B))],
     "payments.statement": [Case("GET", "/portal/ledger/statement?start=2026-01-01&end=2026-01-31",
                                 only(STAFF_A, STAFF_B))],

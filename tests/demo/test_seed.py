@@ -4,6 +4,7 @@ from datetime import date
 
 import sqlalchemy as sa
 
+from marketplace import taxids
 from marketplace.catalog.models import OcopCertificate, Product
 from marketplace.catalog.rules import STAR_BANDS, default_expiry
 from marketplace.demo import data
@@ -57,6 +58,9 @@ def test_seed_demo_twice_changes_nothing(runner, app):
         db.session.scalar(sa.select(sa.func.count(Product.id))),
         db.session.scalar(sa.select(sa.func.count(OcopCertificate.id))),
     )
+    # every demo seller can be paid out: a valid tax profile (households with a citizen ID)
+    assert all(c.tax_profile_complete and taxids.normalise_mst(c.tax_code) == c.tax_code
+               for c in db.session.scalars(sa.select(Cooperative)))
     # --if-empty does nothing on a seeded database
     assert "not loaded" in runner.invoke(args=["seed-demo", "--if-empty"]).output
     # every product has a photo on disk

@@ -108,8 +108,11 @@ def test_member_checkout_is_prefilled_and_the_order_is_theirs(client, two_cooper
         ({"name": ""}, "This field is required."),
         ({"street": "x" * 201}, "Use at most 200 characters."),
         ({"want_invoice": "y", "invoice_company": "Công ty Dừa", "invoice_tax_code": "031234567",
-          "invoice_address": "1 Lê Lợi"}, "Enter the tax code (MST) as 10 digits"),
-        ({"want_invoice": "y", "invoice_tax_code": "0312345678-001"}, "This field is required."),
+          "invoice_address": "1 Lê Lợi"}, "Enter a valid tax code (MST)"),
+        # Ten digits but a wrong check digit (python-stdnum): a typo is caught.
+        ({"want_invoice": "y", "invoice_company": "Công ty Dừa", "invoice_tax_code": "0312345678",
+          "invoice_address": "1 Lê Lợi"}, "check it for typos"),
+        ({"want_invoice": "y", "invoice_tax_code": "0312345673-001"}, "This field is required."),
     ],
 )
 def test_bad_details_are_shown_again_with_a_message(client, two_cooperatives, changes, message):
@@ -126,9 +129,9 @@ def test_vat_invoice_details_reach_the_order(client, two_cooperatives):
     _, product_a, _, _ = two_cooperatives
     fill_cart(client, (product_a, 1))
     check_out(client, {"want_invoice": "y", "invoice_company": "Công ty TNHH Dừa Xanh",
-                       "invoice_tax_code": "0312345678-001", "invoice_address": "1 Lê Lợi, Vĩnh Long"})
+                       "invoice_tax_code": "0312345673-001", "invoice_address": "1 Lê Lợi, Vĩnh Long"})
     (order,) = orders()
-    assert (order.invoice_company, order.invoice_tax_code) == ("Công ty TNHH Dừa Xanh", "0312345678-001")
+    assert (order.invoice_company, order.invoice_tax_code) == ("Công ty TNHH Dừa Xanh", "0312345673-001")
 
 
 def test_choosing_a_province_without_javascript_lists_its_wards(client, two_cooperatives):

@@ -108,3 +108,39 @@ def test_two_payouts_at_once_cannot_pay_more_than_is_owed(app, shop):
 
     results = run_together(app, 2, payout)
     assert results.count(150000) == 1 and _count(Payout) == 1 and ledger.balance(cooperative_id) == 41500
+
+
+def _household(cooperative):
+    from marketplace.producers.models import EntityKind
+
+    cooperative.kind, cooperative.personal_id = EntityKind.HOUSEHOLD, "083095001234"
+    db.session.commit()
+
+
+def test_a_households_sale_paid_by_eight_deliveries_of_the_event_withholds_its_tax_once(app, fake_stripe, waiting, shop):
+    _household(shop["coop_a"])
+    event = make_event("checkout.session.completed", fake_stripe.pay("cs_test_1"))
+    outcomes = run_together(app, 8, lambda i: webhooks.handle(event))
+    assert sorted(outcomes) == ["duplicate"] * 7 + ["paid"]
+    taxes = db.session.scalars(sa.select(LedgerEntry.amount_vnd).where(
+        LedgerEntry.kind.in_(["vat_withheld", "pit_withheld"]))).all()
+    assert sorted(taxes) == [-1700, -900, -850, -450]  # goods 1% + 0.5%, shipping 3% + 1.5%, once
+    assert ledger.balance(shop["coop_a"].id) == 170000 - 8500 + 30000 - 3900
+
+
+def test_two_admins_refunding_a_households_order_at_once_give_the_tax_back_once(app, fake_stripe, waiting, shop):
+    _household(shop["coop_a"])
+    card.mark_paid(fake_stripe.pay("cs_test_1"))
+    number = waiting.number
+
+    def refund(i):
+        try:
+            return refunds.refund(fulfilment.get_order(number), "order", True, "Duplicate click", None).amount_vnd
+        except refunds.RefundRefused as error:
+            return error.message
+
+    results = run_together(app, 2, refund)
+    assert 200000 in results and _count(Refund) == 1 and ledger.balance(shop["coop_a"].id) == 0
+    returned = db.session.scalars(sa.select(LedgerEntry.amount_vnd).where(
+        LedgerEntry.kind.in_(["vat_returned", "pit_returned"]))).all()
+    assert sorted(returned) == [450, 850, 900, 1700]

@@ -126,6 +126,6 @@ def test_every_portal_page_renders_in_vietnamese(client, cooperative, app):
     db.session.commit()
     sign_in_as(client, staff)
     for path in ("/portal", "/portal/profile", "/portal/products", "/portal/products/new", f"/portal/products/{product.id}",
-                 f"/portal/products/{product.id}/stock", "/portal/stock", "/portal/certificates", "/portal/certificates/new"):
+                 f"/portal/products/{product.id}/stock", "/portal/stock", "/portal/certificates", "/portal/certificates/new", "/portal/tax-profile"):
         response = client.get(path)
         assert response.status_code == 200 and '<html lang="vi">' in page_text(response), path
