@@ -103,12 +103,13 @@ def configure_blueprints(app):
 
 def configure_storefront(app):
     from marketplace.catalog import fragments, services as catalog, views as catalog_views
+    from marketplace.distributors.authz import wholesale_viewer
     from marketplace.producers import views as producers_views
     from marketplace.search import service as search
 
     # Imports point one way, search → catalog → producers; a page that shows what a package
     # above it owns gets the function here (README, "Walls between packages").
-    catalog_views.init_app(app, search_products=search.search_products)
+    catalog_views.init_app(app, search_products=search.search_products, sees_wholesale=wholesale_viewer)
     fragments.init_app(app)  # cached_cards(), cached_filter_form() in templates
     producers_views.init_app(app, product_counts=catalog.published_product_counts, product_cards=catalog.cooperative_products)
     app.register_blueprint(catalog_views.bp)  # /, /products, /products/<slug>

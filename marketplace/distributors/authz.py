@@ -37,3 +37,18 @@ def owned_by_current_distributor(target):
     Given a `select(...)` instead, returns it filtered to the current company's rows.
     """
     return owned_by(target, current_distributor(), DistributorCompany, "distributor_id")
+
+
+def buys_wholesale(user):
+    """Whether `user` (or None) sees and gets wholesale prices: staff of an approved
+    distributor company only, never consumers or guests."""
+    if user is None or not user.is_authenticated:
+        return False
+    member = user.distributor_membership
+    return member is not None and member.distributor.is_approved
+
+
+def wholesale_viewer():
+    """`buys_wholesale` for the signed-in visitor (once per request)."""
+    company = current_distributor()
+    return company is not None and company.is_approved

@@ -182,6 +182,9 @@ MATRIX = {
        for action in ("replace", "delete", "move")},
     "portal.product_stock": [Case("GET", "/portal/products/{product_a}/stock", only(STAFF_A, staff_b=404)),
                              Case("POST", "/portal/products/{product_a}/stock", only(STAFF_A, staff_b=404))],
+    "portal.product_wholesale": [
+        Case("GET", "/portal/products/{product_a}/wholesale", only(STAFF_A, staff_b=404)),
+        Case("POST", "/portal/products/{product_a}/wholesale", only(STAFF_A, staff_b=404))],
     "portal.product_bookings": [Case("GET", "/portal/products/{homestay_a}/bookings", only(STAFF_A, staff_b=404))],
     "portal.product_booking_terms": [
         Case("POST", "/portal/products/{homestay_a}/bookings/terms", only(STAFF_A, staff_b=404))],
