@@ -84,6 +84,8 @@ def configure_accounts(app):
 
 def configure_blueprints(app):
     from marketplace.accounts.views import bp as accounts_bp
+    from marketplace.api.account_views import bp as api_keys_bp
+    from marketplace.api.sourcing import bp as distributor_api_bp
     from marketplace.api.views import bp as api_bp
     from marketplace.core.views import bp as core_bp, register_error_pages
     from marketplace.distributors.views import bp as distributors_bp
@@ -91,7 +93,7 @@ def configure_blueprints(app):
     from marketplace.producers.organisation_views import bp as organisations_bp
     from marketplace.search.views import bp as search_bp
 
-    for blueprint in (core_bp, api_bp, accounts_bp, organisations_bp, distributors_bp, notices_bp, search_bp):
+    for blueprint in (core_bp, api_bp, distributor_api_bp, api_keys_bp, accounts_bp, organisations_bp, distributors_bp, notices_bp, search_bp):
         app.register_blueprint(blueprint)
     configure_storefront(app)
     configure_value_chain(app)
