@@ -94,7 +94,9 @@ def register_error_pages(app):
 
     @app.errorhandler(405)
     def method_not_allowed(error):
-        return _error(405, _("Not allowed"), _("That action is not allowed here."), "method_not_allowed")
+        body, status = _error(405, _("Not allowed"), _("That action is not allowed here."), "method_not_allowed")
+        # RFC 9110: a 405 lists the methods the resource has.
+        return body, status, {"Allow": ", ".join(sorted(getattr(error, "valid_methods", None) or ()))}
 
     @app.errorhandler(413)
     def too_large(error):
