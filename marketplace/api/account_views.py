@@ -1,6 +1,6 @@
 """A distributor company's API keys, on its account pages: made (the token shown once, on the
 answer to the form, never again), listed and revoked by its staff."""
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, redirect, render_template, url_for
 from flask_babel import gettext as _
 
 from marketplace import unitofwork

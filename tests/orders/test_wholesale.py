@@ -6,7 +6,7 @@ import pytest
 from marketplace.catalog import wholesale
 from marketplace.catalog.wholesale import Tier, WholesaleError
 from marketplace.extensions import db
-from marketplace.orders import carts
+from marketplace.orders import carts, checkout
 from marketplace.orders.carts import CartItem
 from marketplace.orders.errors import OrderRejected
 from marketplace.producers.models import ApprovalStatus
@@ -19,7 +19,7 @@ from tests.factories import (
     make_user,
     sign_in_as,
 )
-from tests.orders.conftest import place
+from tests.orders.conftest import delivery, place, token
 
 TIERS = [Tier(10, 70000), Tier(50, 60000)]
 
@@ -128,9 +128,6 @@ def test_an_order_of_a_wholesale_buyer_is_written_at_the_break(product):
     db.session.commit()
     order = place((product, 1), user=buyer)  # below the first break: the listed price
     assert order.lines[0].unit_price_vnd == 85000
-    from marketplace.orders import checkout
-    from tests.orders.conftest import delivery, token
-
     order = checkout.place_order(delivery(), [checkout.LineRequest(product.id, 10, 70000)], token(), user=buyer)
     line = order.lines[0]
     assert (line.unit_price_vnd, line.quantity) == (70000, 10)
@@ -138,9 +135,6 @@ def test_an_order_of_a_wholesale_buyer_is_written_at_the_break(product):
 
 
 def test_a_consumer_cannot_order_at_the_break(product):
-    from marketplace.orders import checkout
-    from tests.orders.conftest import delivery, token
-
     consumer = make_user()
     db.session.commit()
     with pytest.raises(OrderRejected, match="changed from"):
