@@ -4,14 +4,18 @@ and answer — and the same declarations build the OpenAPI 3.1 document (apispec
 document cannot drift from the code. Authentication (`Authorization: Bearer <key>`), scopes,
 each key's own rate limit and the one error shape live here; the rules stay in the services.
 
-Adding an endpoint:
+Adding an endpoint (see `api/sourcing.py`): a response schema in `api/schemas.py` (and a body
+schema when it takes one), then
 
     @api.operation("POST", "/offers/<int:offer_id>/decline", scope=Scope.SOURCING, tag="Offers",
                    summary="Decline an offer", response=OfferSchema)
     def decline_offer(key, offer_id):
-        offer = own_offer(key, offer_id)
+        offer = own_offer(key, offer_id)  # 404 unless the key's company's
         offers.decline_offer(offer, key.created_by)
         return offer
+
+It answers `response().dump(result)` with `status`; a `body=` schema's checked values come as
+`body`; a service's Refusal becomes a 422. The document (and so schemathesis) follow.
 """
 import re
 from dataclasses import dataclass

@@ -53,14 +53,22 @@ def _actor(key):
     return key.created_by  # the staff member who made the key acts through it (may be None)
 
 
-def _own_request(key, request_id):
+# The key's company's object with this id, else 404 (another company's object does not exist).
+def own_request(key, request_id):
     found = db.session.get(SourcingRequest, request_id)
     if found is None or found.distributor_id != key.distributor_id:
         raise not_found()
     return found
 
 
-def _own_offer(key, offer_id):
+def own_partnership(key, partnership_id):
+    found = db.session.get(Partnership, partnership_id)
+    if found is None or found.distributor_id != key.distributor_id:
+        raise not_found()
+    return found
+
+
+def own_offer(key, offer_id):
     offer = offers.get_offer(offer_id)
     if offer is None or offer.request.distributor_id != key.distributor_id:
         raise not_found()
@@ -112,7 +120,7 @@ def create_request(key, body):
 @api.operation("GET", "/sourcing-requests/<int:request_id>", scope=Scope.READ, tag="Sourcing requests",
                summary="One of your sourcing requests", response=SourcingRequestSchema)
 def get_request(key, request_id):
-    return _own_request(key, request_id)
+    return own_request(key, request_id)
 
 
 @api.operation("PUT", "/sourcing-requests/<int:request_id>", scope=Scope.SOURCING, tag="Sourcing requests",
@@ -120,7 +128,7 @@ def get_request(key, request_id):
                response=SourcingRequestSchema,
                description="Only a draft can be changed: an open request keeps the terms producers offered on.")
 def update_request(key, request_id, body):
-    rfq = _own_request(key, request_id)
+    rfq = own_request(key, request_id)
     return _renamed(lambda: sourcing.update_request(
         rfq, _details(body), publish=body["publish"], actor=_actor(key)))
 
@@ -128,7 +136,7 @@ def update_request(key, request_id, body):
 @api.operation("POST", "/sourcing-requests/<int:request_id>/publish", scope=Scope.SOURCING,
                tag="Sourcing requests", summary="Open a draft to offers", response=SourcingRequestSchema)
 def publish_request(key, request_id):
-    rfq = _own_request(key, request_id)
+    rfq = own_request(key, request_id)
     sourcing.publish_request(rfq, actor=_actor(key))
     return rfq
 
@@ -136,7 +144,7 @@ def publish_request(key, request_id):
 @api.operation("POST", "/sourcing-requests/<int:request_id>/close", scope=Scope.SOURCING,
                tag="Sourcing requests", summary="Stop taking offers before the deadline", response=SourcingRequestSchema)
 def close_request(key, request_id):
-    rfq = _own_request(key, request_id)
+    rfq = own_request(key, request_id)
     sourcing.close_request(rfq, actor=_actor(key))
     return rfq
 
@@ -148,13 +156,13 @@ def close_request(key, request_id):
                summary="The offers on one of your requests (withdrawn ones left out), cheapest first",
                response=OfferListSchema)
 def list_offers(key, request_id):
-    return {"items": offers.offers_for_comparison(_own_request(key, request_id))}
+    return {"items": offers.offers_for_comparison(own_request(key, request_id))}
 
 
 @api.operation("GET", "/offers/<int:offer_id>", scope=Scope.READ, tag="Offers",
                summary="An offer on one of your requests, with its messages", response=OfferThreadSchema)
 def get_offer(key, offer_id):
-    offer = _own_offer(key, offer_id)
+    offer = own_offer(key, offer_id)
     return SimpleNamespace(offer=offer, messages=offers.thread(offer))
 
 
@@ -162,13 +170,13 @@ def get_offer(key, offer_id):
                summary="Accept an offer: it becomes a partnership", body=AcceptOfferInputSchema,
                response=PartnershipSchema, status=201)
 def accept_offer(key, offer_id, body):
-    return offers.accept_offer(_own_offer(key, offer_id), _actor(key), shown=body["show_publicly"])
+    return offers.accept_offer(own_offer(key, offer_id), _actor(key), shown=body["show_publicly"])
 
 
 @api.operation("POST", "/offers/<int:offer_id>/decline", scope=Scope.SOURCING, tag="Offers",
                summary="Decline an offer (the producer is told)", response=OfferSchema)
 def decline_offer(key, offer_id):
-    offer = _own_offer(key, offer_id)
+    offer = own_offer(key, offer_id)
     offers.decline_offer(offer, _actor(key))
     return offer
 
@@ -185,10 +193,7 @@ def list_partnerships(key):
 @api.operation("GET", "/partnerships/<int:partnership_id>", scope=Scope.READ, tag="Partnerships",
                summary="One of your partnerships", response=PartnershipSchema)
 def get_partnership(key, partnership_id):
-    found = db.session.get(Partnership, partnership_id)
-    if found is None or found.distributor_id != key.distributor_id:
-        raise not_found()
-    return found
+    return own_partnership(key, partnership_id)
 
 
 # --- the document -----------------------------------------------------------------------------
