@@ -84,6 +84,8 @@ def configure_accounts(app):
 
 def configure_blueprints(app):
     from marketplace.accounts.views import bp as accounts_bp
+    from marketplace.api.account_views import bp as api_keys_bp
+    from marketplace.api.sourcing import bp as distributor_api_bp
     from marketplace.api.views import bp as api_bp
     from marketplace.core.views import bp as core_bp, register_error_pages
     from marketplace.distributors.views import bp as distributors_bp
@@ -91,7 +93,7 @@ def configure_blueprints(app):
     from marketplace.producers.organisation_views import bp as organisations_bp
     from marketplace.search.views import bp as search_bp
 
-    for blueprint in (core_bp, api_bp, accounts_bp, organisations_bp, distributors_bp, notices_bp, search_bp):
+    for blueprint in (core_bp, api_bp, distributor_api_bp, api_keys_bp, accounts_bp, organisations_bp, distributors_bp, notices_bp, search_bp):
         app.register_blueprint(blueprint)
     configure_storefront(app)
     configure_value_chain(app)
@@ -104,12 +106,13 @@ def configure_blueprints(app):
 
 def configure_storefront(app):
     from marketplace.catalog import fragments, services as catalog, views as catalog_views
+    from marketplace.distributors.authz import wholesale_viewer
     from marketplace.producers import views as producers_views
     from marketplace.search import service as search
 
     # Imports point one way, search → catalog → producers; a page that shows what a package
     # above it owns gets the function here (README, "Walls between packages").
-    catalog_views.init_app(app, search_products=search.search_products)
+    catalog_views.init_app(app, search_products=search.search_products, sees_wholesale=wholesale_viewer)
     fragments.init_app(app)  # cached_cards(), cached_filter_form() in templates
     producers_views.init_app(app, product_counts=catalog.published_product_counts, product_cards=catalog.cooperative_products)
     app.register_blueprint(catalog_views.bp)  # /, /products, /products/<slug>

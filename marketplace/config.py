@@ -192,6 +192,10 @@ def _accounts_config():
         "RATELIMIT_SIGN_UP": env("RATELIMIT_SIGN_UP", "5/minute;30/hour"),  # per IP
         "RATELIMIT_PASSWORD_RESET": env("RATELIMIT_PASSWORD_RESET", "5/minute;20/hour"),  # per IP
         "RATELIMIT_API": env("RATELIMIT_API", "120/minute"),  # per IP, all of /api/v1
+        # Requests a minute a new distributor API key may make (each key keeps its own, set when it
+        # is made), and the most its company may choose.
+        "API_KEY_RATE_PER_MINUTE": env("API_KEY_RATE_PER_MINUTE", 60, int),
+        "API_KEY_MAX_RATE_PER_MINUTE": env("API_KEY_MAX_RATE_PER_MINUTE", 600, int),
         # Forms that check the current password (security, email, deletion): per IP, and per account.
         "RATELIMIT_CURRENT_PASSWORD": env("RATELIMIT_CURRENT_PASSWORD", "5/minute;30/hour"),
         # Days the sign-in log keeps an attempt; older ones go with `flask --app wsgi accounts purge-sign-ins`.

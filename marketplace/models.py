@@ -1,5 +1,5 @@
 """Imports every domain's models so that Alembic and create_all() see all tables."""
-from marketplace.catalog.models import OcopCategory, OcopCertificate, Product, ProductImage  # noqa: F401
+from marketplace.catalog.models import OcopCategory, OcopCertificate, Product, ProductImage, WholesalePrice  # noqa: F401
 from marketplace.notices.models import Notice  # noqa: F401
 from marketplace.accounts.models import SignInEvent, User  # noqa: F401
 from marketplace.producers.models import Cooperative, CooperativeMember  # noqa: F401
@@ -21,3 +21,4 @@ from marketplace.orders.models import Cart, CartLine, Order, OrderLine, ProductR
 from marketplace.statemachine import StatusHistory  # noqa: F401
 from marketplace.bookings.models import BookableService, BookingDay  # noqa: F401
 from marketplace.traceability.models import Lot, LotRevision, LotScanDay, LotStep  # noqa: F401
+from marketplace.api.models import ApiKey  # noqa: F401

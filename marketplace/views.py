@@ -1,5 +1,5 @@
 """View helpers shared by every blueprint."""
-from flask import flash
+from flask import flash, jsonify
 
 from marketplace import unitofwork
 from marketplace.errors import Refusal
@@ -11,6 +11,12 @@ def no_store(response):
     copy left in the browser after signing out."""
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+def json_error(status, code, message, fields=None):
+    """THE shape of every JSON error (the API's, and pages asked for JSON):
+    `{"error": {"code": "not_found", "message": "…", "fields": {"title": ["…"]}}}`."""
+    return jsonify(error={"code": code, "message": str(message), "fields": fields or {}}), status
 
 
 def act(action, done=None, form=None):

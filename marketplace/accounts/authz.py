@@ -35,13 +35,14 @@ from functools import wraps
 from urllib.parse import urlsplit
 
 import sqlalchemy as sa
-from flask import abort, flash, jsonify, redirect, request, url_for
+from flask import abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from marketplace.accounts import services
 from marketplace.accounts.models import Role
 from marketplace.extensions import login_manager
+from marketplace.views import json_error
 
 # Who reviews organisations and certificates.
 COUNCIL_ROLES = (Role.COUNCIL_REVIEWER, Role.ADMIN)
@@ -81,7 +82,7 @@ def wants_json():
 @login_manager.unauthorized_handler
 def _sign_in_first():
     if wants_json():
-        return jsonify(error="unauthorized", message="Sign in first."), 401
+        return json_error(401, "unauthorized", "Sign in first.")
     flash(_("Please sign in to continue."), "info")
     target = request.full_path.rstrip("?") if request.method == "GET" else None
     return redirect(url_for("accounts.sign_in", next=target))

@@ -6,6 +6,7 @@ from marketplace.catalog import services as catalog
 from marketplace.extensions import csrf, limiter
 from marketplace.producers import services as producers
 from marketplace.search import service as search
+from marketplace.views import json_error
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 csrf.exempt(bp)  # read-only; state-changing endpoints must add their own token checks
@@ -13,8 +14,8 @@ limiter.limit(lambda: current_app.config["RATELIMIT_API"])(bp)  # per client IP,
 
 
 def _bad_parameters(errors):
-    details = {name: str(message) for name, message in errors.items()}
-    return jsonify(error="bad_request", message="Invalid query parameters.", parameters=details), 400
+    return json_error(400, "bad_request", "Invalid query parameters.",
+                      {name: [str(message)] for name, message in errors.items()})
 
 
 def _certificate_json(certificate):

@@ -124,6 +124,24 @@ class ProductImage(db.Model):
     product = relationship("Product", back_populates="images")
 
 
+class WholesalePrice(db.Model):
+    """A quantity break of a product's price for approved distributors: from `min_quantity`
+    units in one order line, each unit costs `price_vnd`. Consumers never see or get it, so the
+    storefront's shared caches never hold it (not watched by the page cache)."""
+
+    __tablename__ = "wholesale_prices"
+    __table_args__ = (
+        sa.UniqueConstraint("product_id", "min_quantity"),
+        sa.CheckConstraint("min_quantity >= 2", name="min_quantity_above_one"),
+        sa.CheckConstraint("price_vnd > 0", name="price_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    product_id: Mapped[int] = mapped_column(sa.ForeignKey("products.id", ondelete="CASCADE"), index=True)
+    min_quantity: Mapped[int]
+    price_vnd: Mapped[int] = mapped_column(sa.BigInteger)  # whole đồng per unit
+
+
 class AssessingLevel(enum.StrEnum):
     """Which council rated the product. The rules changed over time (1048/2019, 148/2023,
     1489/2025), so the level is stored on each certificate, never derived from the stars."""

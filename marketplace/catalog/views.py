@@ -6,7 +6,7 @@ so this listing does not import search: the app factory hands it search's rankin
 """
 from flask import Blueprint, abort, current_app, render_template, request
 
-from marketplace.catalog import services as catalog
+from marketplace.catalog import services as catalog, wholesale
 from marketplace.core.pagecache import cached_page
 from marketplace.i18n import current_language
 from marketplace.producers import services as producers
@@ -15,10 +15,12 @@ from marketplace.producers.constants import LEGACY_DISTRICTS
 bp = Blueprint("catalog", __name__)
 
 
-def init_app(app, search_products):
+def init_app(app, search_products, sees_wholesale):
     """`search_products(filters, page, per_page, locale=…)` → the listing's results (a
-    ProductPage), ranked by the words in `filters.q` when there are some."""
+    ProductPage), ranked by the words in `filters.q` when there are some; `sees_wholesale()`
+    → whether the visitor may see wholesale prices (the distributors' rule)."""
     app.extensions["catalog.search_products"] = search_products
+    app.extensions["catalog.sees_wholesale"] = sees_wholesale
 
 
 @bp.get("/")
@@ -59,4 +61,10 @@ def product_detail(slug):
     card = catalog.get_product_card(slug)
     if card is None:
         abort(404)
-    return render_template("catalog/detail.html", card=card, related=catalog.related_products(card))
+    tiers = []
+    if current_app.extensions["catalog.sees_wholesale"]():
+        tiers = wholesale.tiers_of([card.product.id]).get(card.product.id, [])
+    html = render_template("catalog/detail.html", card=card, related=catalog.related_products(card), tiers=tiers)
+    if tiers:  # never kept by the page cache nor any shared cache on the way
+        return html, 200, {"Cache-Control": "private, no-store"}
+    return html

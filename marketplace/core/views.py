@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 
 from marketplace.extensions import db
+from marketplace.views import json_error
 
 bp = Blueprint("core", __name__)
 
@@ -64,42 +65,44 @@ def wants_json():
     return request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json"
 
 
-def _error(status, title, message):
+def _error(status, title, message, code):
     if wants_json():
-        return jsonify(error=title, message=message), status
+        return json_error(status, code, message)
     return render_template("core/error.html", status=status, title=title, message=message), status
 
 
 def register_error_pages(app):
     @app.errorhandler(400)
     def bad_request(error):
-        return _error(400, _("Bad request"), _("The request could not be understood."))
+        return _error(400, _("Bad request"), _("The request could not be understood."), "bad_request")
 
     @app.errorhandler(CSRFError)
     def csrf_failed(error):
-        return _error(400, _("Form expired"), _("The form has expired or was sent from elsewhere. Please go back, reload the page and try again."))
+        return _error(400, _("Form expired"), _("The form has expired or was sent from elsewhere. Please go back, reload the page and try again."), "form_expired")
 
     @app.errorhandler(403)
     def forbidden(error):
-        return _error(403, _("Not for this account"), _("This page is for another kind of account. If you think you should see it, sign in with the right account."))
+        return _error(403, _("Not for this account"), _("This page is for another kind of account. If you think you should see it, sign in with the right account."), "forbidden")
 
     @app.errorhandler(429)
     def too_many_requests(error):
-        return _error(429, _("Too many attempts"), _("You have tried this too often in a short time. Please wait a minute and try again."))
+        return _error(429, _("Too many attempts"), _("You have tried this too often in a short time. Please wait a minute and try again."), "rate_limited")
 
     @app.errorhandler(404)
     def not_found(error):
-        return _error(404, _("Page not found"), _("We could not find that page. It may have moved or never existed."))
+        return _error(404, _("Page not found"), _("We could not find that page. It may have moved or never existed."), "not_found")
 
     @app.errorhandler(405)
     def method_not_allowed(error):
-        return _error(405, _("Not allowed"), _("That action is not allowed here."))
+        body, status = _error(405, _("Not allowed"), _("That action is not allowed here."), "method_not_allowed")
+        # RFC 9110: a 405 lists the methods the resource has.
+        return body, status, {"Allow": ", ".join(sorted(getattr(error, "valid_methods", None) or ()))}
 
     @app.errorhandler(413)
     def too_large(error):
-        return _error(413, _("Too large"), _("What you sent is too large. Photos may be at most 8 MB each."))
+        return _error(413, _("Too large"), _("What you sent is too large. Photos may be at most 8 MB each."), "too_large")
 
     @app.errorhandler(500)
     def server_error(error):
         db.session.rollback()
-        return _error(500, _("Something went wrong"), _("Sorry, something went wrong on our side. Please try again in a moment."))
+        return _error(500, _("Something went wrong"), _("Sorry, something went wrong on our side. Please try again in a moment."), "server_error")

@@ -4,6 +4,7 @@ from flask import g
 from flask_login import current_user
 
 from marketplace.accounts.authz import guard, owned_by
+from marketplace.accounts.models import Role
 from marketplace.distributors.models import DistributorCompany
 from marketplace.producers.authz import is_owner, require_approved
 
@@ -37,3 +38,18 @@ def owned_by_current_distributor(target):
     Given a `select(...)` instead, returns it filtered to the current company's rows.
     """
     return owned_by(target, current_distributor(), DistributorCompany, "distributor_id")
+
+
+def buys_wholesale(user):
+    """Whether `user` (or None) sees and gets wholesale prices: staff of an approved
+    distributor company only, never consumers or guests."""
+    # The role first: consumers' pages ask nothing more of the database.
+    if user is None or not user.is_authenticated or user.role != Role.DISTRIBUTOR_STAFF:
+        return False
+    member = user.distributor_membership
+    return member is not None and member.distributor.is_approved
+
+
+def wholesale_viewer():
+    """`buys_wholesale` for the signed-in visitor."""
+    return buys_wholesale(current_user)

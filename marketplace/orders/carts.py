@@ -12,6 +12,7 @@ from sqlalchemy.orm import contains_eager, joinedload, selectinload
 from marketplace import unitofwork
 from marketplace.accounts import services as accounts
 from marketplace.bookings import services as bookings
+from marketplace.catalog import wholesale
 from marketplace.catalog.models import Product
 from marketplace.catalog.services import buyable_products
 from marketplace.extensions import db
@@ -254,10 +255,15 @@ class CartEntry:
     price_seen: int
     booking: bookings.Booking | None = None
     booking_issue: str | None = None  # why the booking cannot be made (a date, a full day)
+    wholesale_price: int | None = None  # the break this quantity reaches, for a wholesale buyer
 
     @property
     def price(self):
-        return self.product.price_vnd
+        return self.wholesale_price if self.wholesale_price is not None else self.product.price_vnd
+
+    @property
+    def is_wholesale(self):
+        return self.price < self.product.price_vnd
 
     @property
     def total(self):
@@ -265,7 +271,8 @@ class CartEntry:
 
     @property
     def price_changed(self):
-        return self.price != self.price_seen
+        """The listed price changed since the shopper added the product (breaks aside)."""
+        return self.product.price_vnd != self.price_seen
 
     @property
     def problem(self):
@@ -345,11 +352,14 @@ class CartSummary:
         return bool(self.groups) and not self.unavailable and all(e.problem is None for e in self.entries)
 
 
-def summarise_cart(items):
+def summarise_cart(items, wholesale_buyer=False):
     """Price a cart ({product_id: CartItem}): lines grouped by cooperative with each group's
-    shipping fee; products no longer for sale are listed apart. Two or three queries."""
+    shipping fee; products no longer for sale are listed apart. A wholesale buyer (staff of an
+    approved distributor) gets each goods line at the break its quantity reaches. Two or three
+    queries (one more for a wholesale buyer)."""
     products = buyable_by_id(list(items))
     terms = bookings.terms_of([pid for pid, p in products.items() if bookings.is_service(p)])
+    tiers = wholesale.tiers_of([pid for pid, p in products.items() if not bookings.is_service(p)]) if wholesale_buyer else {}
     groups = {}
     for item in items.values():
         product = products.get(item.product_id)
@@ -357,6 +367,8 @@ def summarise_cart(items):
             continue
         entry = CartEntry(product, item.quantity, item.price_seen)
         is_booking = bookings.is_service(product)
+        if product.id in tiers:
+            entry.wholesale_price = wholesale.unit_price(product.price_vnd, tiers[product.id], item.quantity)
         if is_booking:
             entry.booking = item.booking
             entry.booking_issue = _booking_issue(product, terms.get(product.id), item.booking)

@@ -13,8 +13,10 @@ from sqlalchemy.orm import contains_eager, joinedload
 
 from marketplace import places, taxids, unitofwork
 from marketplace.bookings import services as bookings
+from marketplace.catalog import wholesale
 from marketplace.catalog.models import Product
 from marketplace.catalog.services import buyable_products
+from marketplace.distributors.authz import buys_wholesale
 from marketplace.extensions import db
 from marketplace.i18n import current_language
 from marketplace.money import format_vnd
@@ -191,7 +193,8 @@ def _booking_problems(requested, products, terms):
 def place_order(delivery, lines, token, user=None, payment_method=PaymentMethod.COD, language="vi"):
     """Place an order in ONE transaction and return it, or raise OrderRejected (nothing written).
 
-    Re-checks every line against the catalogue (for sale, price as reviewed, stock), writes the
+    Re-checks every line against the catalogue (for sale, price as reviewed — a wholesale
+    break's when `user` is staff of an approved distributor — stock), writes the
     order, one shipment per cooperative and lines that copy names and prices, then locks the
     product rows in id order, checks them again and takes the stock with a guarded decrement.
     `token` comes from the checkout form: submitting it again returns the order it placed.
@@ -208,7 +211,8 @@ def place_order(delivery, lines, token, user=None, payment_method=PaymentMethod.
     requested = _merged_lines(lines)
     delivery, province, ward = check_delivery(delivery, any(line.booking_date is None for line in requested.values()))
     try:
-        order = _write_order(delivery, province, ward, requested, token, user, payment_method, language)
+        order = _write_order(delivery, province, ward, requested, token, user, payment_method, language,
+                             buys_wholesale(user))
         if order.status == Status.PLACED:  # card orders are announced once paid
             unitofwork.after_commit(lambda: announce_order(order))
         unitofwork.commit()
@@ -224,12 +228,23 @@ def place_order(delivery, lines, token, user=None, payment_method=PaymentMethod.
     return order
 
 
-def _write_order(delivery, province, ward, requested, token, user, payment_method, language):
+def _line_prices(requested, current, wholesale_buyer):
+    """`current` ({id: (listed price, stock)}) with each goods line's price for its quantity:
+    a wholesale break for a wholesale buyer, else the listed price."""
+    if not wholesale_buyer:
+        return current
+    tiers = wholesale.tiers_of([pid for pid, line in requested.items() if line.booking_date is None and pid in current])
+    return {pid: (wholesale.unit_price(price, tiers.get(pid), requested[pid].quantity), left)
+            for pid, (price, left) in current.items()}
+
+
+def _write_order(delivery, province, ward, requested, token, user, payment_method, language, wholesale_buyer=False):
     """Check the lines, write the order, then lock the products, check again and take the
     stock: the row locks are held from there to the commit only, so that buyers of the same
     products wait for each other as briefly as possible."""
     products = _products_for(sorted(requested))
-    problems = _line_problems(requested, products, {pid: (p.price_vnd, p.stock) for pid, p in products.items()})
+    current = _line_prices(requested, {pid: (p.price_vnd, p.stock) for pid, p in products.items()}, wholesale_buyer)
+    problems = _line_problems(requested, products, current)
     goods = {pid: line for pid, line in requested.items() if line.booking_date is None}
     booked = {pid: line for pid, line in requested.items() if line.booking_date is not None}
     terms = bookings.terms_of(booked)
@@ -239,7 +254,7 @@ def _write_order(delivery, province, ward, requested, token, user, payment_metho
     if problems:
         raise OrderRejected(*problems)
     # The prices written into the lines; the locked rows must still have them.
-    requested = {pid: replace(line, unit_price=products[pid].price_vnd) for pid, line in requested.items()}
+    requested = {pid: replace(line, unit_price=current[pid][0]) for pid, line in requested.items()}
     initial = Status.PLACED if payment_method == PaymentMethod.COD else Status.AWAITING_PAYMENT
     actor_id = user.id if user is not None else None
     order = _new_order(delivery, province, ward, requested, products, token, actor_id, payment_method, language, initial)
@@ -251,7 +266,8 @@ def _write_order(delivery, province, ward, requested, token, user, payment_metho
         for shipment_id in [None, *(s.id for s in order.shipments)]
     ])
 
-    problems = _line_problems(requested, products, _lock_products(sorted(requested)))
+    problems = _line_problems(requested, products, _line_prices(requested, _lock_products(sorted(requested)),
+                                                                wholesale_buyer))
     if problems:
         raise OrderRejected(*problems)
     try:
@@ -295,7 +311,7 @@ def _new_order(delivery, province, ward, requested, products, token, actor_id, p
     for (_cooperative_id, is_booking), bought in sorted(by_part.items(),
                                                         key=lambda part: (part[1][0][0].cooperative.name, part[0][1])):
         cooperative = bought[0][0].cooperative
-        subtotal = sum(product.price_vnd * line.quantity for product, line in bought)
+        subtotal = sum(line.unit_price * line.quantity for product, line in bought)
         shipment = Shipment(
             cooperative_id=cooperative.id,
             cooperative_name=cooperative.name,
@@ -311,7 +327,7 @@ def _new_order(delivery, province, ward, requested, products, token, actor_id, p
                     product_name=product.name_vi,
                     product_slug=product.slug,
                     unit=product.unit,
-                    unit_price_vnd=product.price_vnd,
+                    unit_price_vnd=line.unit_price,
                     quantity=line.quantity,
                     cooperative_name=cooperative.name,
                     booking_date=line.booking_date,

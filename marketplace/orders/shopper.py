@@ -13,6 +13,7 @@ from flask import g, request, session
 from flask_login import user_logged_in
 
 from marketplace.accounts.authz import signed_in_user
+from marketplace.distributors.authz import buys_wholesale
 from marketplace.orders import carts
 
 SESSION_KEY = "cart"
@@ -50,6 +51,12 @@ def items():
     if member is not None:
         return carts.user_cart_items(member)
     return _session_items(session.get(SESSION_KEY))
+
+
+def summary(cart_items=None):
+    """The shopper's cart priced (`carts.summarise_cart`): wholesale breaks for staff of an
+    approved distributor company."""
+    return carts.summarise_cart(items() if cart_items is None else cart_items, buys_wholesale(signed_in_user()))
 
 
 def save(changed):

@@ -105,7 +105,7 @@ def _back_to_referrer():
 
 @bp.get("/cart")
 def cart_page():
-    summary = carts.summarise_cart(shopper.items())
+    summary = shopper.summary()
     return render_template("orders/cart.html", summary=summary)
 
 
@@ -167,7 +167,7 @@ def _prefill():
 
 @bp.route("/checkout", methods=["GET", "POST"])
 def checkout():
-    summary = carts.summarise_cart(shopper.items())
+    summary = shopper.summary()
     if summary.is_empty:
         flash(_("Your cart is empty."), "error")
         return redirect(url_for("orders.cart_page"))
@@ -205,7 +205,7 @@ def review():
     delivery = _delivery()
     if delivery is None:
         return redirect(url_for("orders.checkout"))
-    summary = carts.summarise_cart(shopper.items())
+    summary = shopper.summary()
     if summary.is_empty:
         flash(_("Your cart is empty."), "error")
         return redirect(url_for("orders.cart_page"))
@@ -252,7 +252,7 @@ def place():
         return redirect(url_for("orders.review"))
     method = PaymentMethod(form.payment_method.data)
     items = shopper.items()
-    summary = carts.summarise_cart(items)
+    summary = shopper.summary(items)
     try:
         lines = _requested_lines(request.form.getlist("line"))
         if order_by_token(form.token.data) is None:  # a form sent twice shows the order it placed

@@ -10,7 +10,7 @@ from wtforms.validators import Email, Optional, ValidationError
 
 from marketplace import places
 from marketplace.catalog.rules import CRITERIA_VERSIONS
-from marketplace.forms import EMAIL_INVALID, ChoiceIn, choices, data_required, max_length, optional_int, strip
+from marketplace.forms import EMAIL_INVALID, ChoiceIn, MoneyField, choices, data_required, max_length, optional_int, strip
 from marketplace.i18n import current_language
 from marketplace.money import parse_vnd
 from marketplace.portal import services
@@ -235,3 +235,34 @@ class TaxProfileForm(FlaskForm):
                            render_kw={"inputmode": "numeric", "autocomplete": "off"})
     personal_id = StringField(_l("Citizen ID (CCCD) of the owner"), filters=[strip], validators=[max_length(20)],
                               render_kw={"inputmode": "numeric", "autocomplete": "off"})
+
+
+class WholesaleForm(FlaskForm):
+    """Quantity breaks of a listing for approved distributors: up to five rows of "from N
+    units" and a price; empty rows are left out (the service checks the rest)."""
+
+    ROWS = 5
+
+    def rows(self):
+        return [(self[f"quantity_{n}"], self[f"price_{n}"]) for n in range(1, self.ROWS + 1)]
+
+    def values(self):
+        return [(whole_number(q.data) if (q.data or "").strip() else None, p.data) for q, p in self.rows()]
+
+    @classmethod
+    def for_tiers(cls, tiers):
+        data = {}
+        for n, tier in enumerate(tiers, start=1):
+            data[f"quantity_{n}"], data[f"price_{n}"] = str(tier.min_quantity), tier.price_vnd
+        return cls(formdata=None, data=data)
+
+
+def _typed_amount(form, field):
+    if (field.raw or "").strip() and field.data is None:
+        raise ValidationError(_l("Enter the price in whole đồng, e.g. 85.000."))
+
+
+for _n in range(1, WholesaleForm.ROWS + 1):
+    setattr(WholesaleForm, f"quantity_{_n}", number_field(
+        _l("From (units), row %(n)s", n=_n), 2, 10**6, _l("Enter a whole number of units, 2 or more.")))
+    setattr(WholesaleForm, f"price_{_n}", MoneyField(_l("Price per unit, row %(n)s", n=_n), validators=[_typed_amount]))

@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from marketplace.accounts.authz import signed_in_user
 from marketplace.bookings import services as bookings
 from marketplace.bookings.models import BOOKING_KIND_LABELS
+from marketplace.catalog import wholesale
 from marketplace.catalog.models import Product, ProductImage, ProductStatus
 from marketplace.catalog.photos import UploadError, read_upload
 from marketplace.catalog.publishing import missing_for_publication
@@ -17,7 +18,9 @@ from marketplace.errors import Refusal
 from marketplace.extensions import db
 from marketplace.forms import show_refusal
 from marketplace.portal import photos, services
-from marketplace.portal.forms import CertificateForm, NewProductForm, ProductForm, ProfileForm, StockForm, TaxProfileForm
+from marketplace.portal.forms import (
+    CertificateForm, NewProductForm, ProductForm, ProfileForm, StockForm, TaxProfileForm, WholesaleForm,
+)
 from marketplace.producers import profile as cooperative_profile, tax
 from marketplace.producers.authz import current_cooperative, owned_by_current_cooperative, require_approved_cooperative
 from marketplace.producers.models import CooperativePhoto
@@ -304,6 +307,26 @@ def product_stock(product_id):
             return redirect(url_for("portal.product_stock", product_id=product.id))
     return render_template("portal/product_stock.html", product=product, form=form,
                            history=stock.history(product))
+
+
+@bp.route("/products/<int:product_id>/wholesale", methods=["GET", "POST"])
+@require_approved_cooperative
+def product_wholesale(product_id):
+    """Quantity breaks only staff of approved distributor companies see and get."""
+    product = _product(product_id)
+    if request.method == "GET":
+        form = WholesaleForm.for_tiers(wholesale.tiers_of([product.id]).get(product.id, []))
+    else:
+        form = WholesaleForm()
+        if form.validate_on_submit():
+            try:
+                wholesale.set_tiers(product, form.values())
+            except Refusal as error:
+                show_refusal(form, error)
+            else:
+                flash(_("Wholesale prices saved."), "success")
+                return redirect(url_for("portal.product_wholesale", product_id=product.id))
+    return render_template("portal/product_wholesale.html", product=product, form=form)
 
 
 # ---------------------------------------------------------------------------------------

@@ -34,6 +34,7 @@ from pathlib import Path
 import pytest
 
 from marketplace.accounts.models import Role
+from marketplace.api import keys
 from marketplace.extensions import db
 from marketplace.catalog.models import ReviewStatus
 from marketplace.producers.models import ApprovalStatus, CooperativePhoto
@@ -108,6 +109,25 @@ MATRIX = {
     "api.product": [Case("GET", "/api/v1/products/{product_a_slug}", PUBLIC)],
     "api.cooperatives": [Case("GET", "/api/v1/cooperatives", PUBLIC)],
     "api.cooperative": [Case("GET", "/api/v1/cooperatives/{cooperative_a_slug}", PUBLIC)],
+    # The distributors' open API: a key in a header, never a session (every user without one: 401).
+    "distributor_api.openapi_document": [Case("GET", "/api/v1/openapi.json", PUBLIC)],
+    "distributor_api.docs": [Case("GET", "/api/v1/docs", PUBLIC)],
+    "distributor_api.list_requests": [Case("GET", "/api/v1/sourcing-requests", same_for_all(401))],
+    "distributor_api.create_request": [Case("POST", "/api/v1/sourcing-requests", same_for_all(401))],
+    "distributor_api.get_request": [Case("GET", "/api/v1/sourcing-requests/{missing_id}", same_for_all(401))],
+    "distributor_api.update_request": [Case("PUT", "/api/v1/sourcing-requests/{missing_id}", same_for_all(401))],
+    "distributor_api.publish_request": [
+        Case("POST", "/api/v1/sourcing-requests/{missing_id}/publish", same_for_all(401))],
+    "distributor_api.close_request": [Case("POST", "/api/v1/sourcing-requests/{missing_id}/close", same_for_all(401))],
+    "distributor_api.list_offers": [Case("GET", "/api/v1/sourcing-requests/{missing_id}/offers", same_for_all(401))],
+    "distributor_api.get_offer": [Case("GET", "/api/v1/offers/{missing_id}", same_for_all(401))],
+    "distributor_api.accept_offer": [Case("POST", "/api/v1/offers/{missing_id}/accept", same_for_all(401))],
+    "distributor_api.decline_offer": [Case("POST", "/api/v1/offers/{missing_id}/decline", same_for_all(401))],
+    "distributor_api.list_partnerships": [Case("GET", "/api/v1/partnerships", same_for_all(401))],
+    "distributor_api.get_partnership": [Case("GET", "/api/v1/partnerships/{missing_id}", same_for_all(401))],
+    "api_keys.api_keys": [Case("GET", "/account/company/api-keys", only(DISTRIBUTOR))],
+    "api_keys.create_api_key": [Case("POST", "/account/company/api-keys", only(DISTRIBUTOR))],
+    "api_keys.revoke_api_key": [Case("POST", "/account/company/api-keys/{api_key_d}/revoke", only(DISTRIBUTOR))],
     # Signing up and in: open to all (signed-in users are sent on to their account).
     "accounts.sign_up": [Case("GET", "/sign-up", PUBLIC), Case("POST", "/sign-up", PUBLIC)],
     "accounts.check_inbox": [Case("GET", "/sign-up/check-inbox", PUBLIC)],
@@ -185,6 +205,9 @@ MATRIX = {
        for action in ("replace", "delete", "move")},
     "portal.product_stock": [Case("GET", "/portal/products/{product_a}/stock", only(STAFF_A, staff_b=404)),
                              Case("POST", "/portal/products/{product_a}/stock", only(STAFF_A, staff_b=404))],
+    "portal.product_wholesale": [
+        Case("GET", "/portal/products/{product_a}/wholesale", only(STAFF_A, staff_b=404)),
+        Case("POST", "/portal/products/{product_a}/wholesale", only(STAFF_A, staff_b=404))],
     "portal.product_bookings": [Case("GET", "/portal/products/{homestay_a}/bookings", only(STAFF_A, staff_b=404))],
     "portal.product_booking_terms": [
         Case("POST", "/portal/products/{homestay_a}/bookings/terms", only(STAFF_A, staff_b=404))],
@@ -385,6 +408,7 @@ def world(app):
     values["cooperative_a"] = cooperative_a.id  # payments: the admin's view of its ledger
     lot_a = make_lot(product_a)
     values.update(lot_a=lot_a.id, lot_a_code=lot_a.code)
+    values["api_key_d"] = keys.create_key(company, users[DISTRIBUTOR], "ERP", ["read"])[0].id
     db.session.commit()
     return users, values
 

@@ -128,7 +128,7 @@ def test_role_gates_answer_403_and_anonymous_users_are_sent_to_sign_in(authz_cli
 
 def test_api_answers_401_and_403_in_json(authz_client):
     assert authz_client.get("/api/_t/admin").status_code == 401
-    assert authz_client.get("/api/_t/admin").get_json()["error"] == "unauthorized"
+    assert authz_client.get("/api/_t/admin").get_json()["error"]["code"] == "unauthorized"
     sign_in_as(authz_client, make_user())
     db.session.commit()
     forbidden = authz_client.get("/api/_t/admin")

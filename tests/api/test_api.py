@@ -57,14 +57,14 @@ def test_bad_parameters_answer_400_naming_them(client, data, query, parameter):
     response = client.get(f"/api/v1/products?{query}")
     assert response.status_code == 400
     body = response.get_json()
-    assert body["error"] == "bad_request" and parameter in body["parameters"]
+    assert body["error"]["code"] == "bad_request" and parameter in body["error"]["fields"]
 
 
 def test_product_detail_and_404(client, data):
     body = client.get("/api/v1/products/keo-dua").get_json()
     assert body["slug"] == "keo-dua" and body["description"] and len(body["images"]) == 1
     response = client.get("/api/v1/products/khong-co")
-    assert response.status_code == 404 and response.get_json()["error"]
+    assert response.status_code == 404 and response.get_json()["error"]["code"] == "not_found"
 
 
 def test_cooperatives(client, data):
