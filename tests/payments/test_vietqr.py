@@ -277,3 +277,25 @@ def test_a_paid_transfer_can_be_refunded_by_hand(client, fake_payos, waiting, sh
     made = refunds.refund(reload(waiting), "order", True, "Out of stock after all", admin)
     assert made.method == PaymentMethod.VIETQR and made.status.value == "succeeded" and made.payment_id
     assert reload(waiting).status == Status.REFUNDED and stock(shop["candy"]) == 10
+
+
+def test_the_transfers_page_costs_the_same_queries_for_one_or_many_transfers(app, client, fake_payos, shop, admin,
+                                                                              count_queries):
+    sign_in_as(client, admin)
+
+    def queue_one():
+        order = place_transfer_order((shop["candy"], 1))
+        start_transfer(order)
+        link = fake_payos.link_of(db.session.scalars(sa.select(Payment).where(Payment.order_id == order.id)).one().id)
+        assert post_webhook(client, fake_payos.transfer(link["paymentLinkId"], amount=1000)).status_code == 200
+
+    def queries():
+        with count_queries() as seen:
+            assert client.get("/admin/transfers").status_code == 200
+        return len(seen)
+
+    queue_one()
+    one = queries()
+    for _ in range(4):
+        queue_one()
+    assert queries() == one and len(_matches()) == 5
