@@ -11,6 +11,7 @@ does (`card.record_payment`: the same ledger credit); too little, too much or to
 owed. Unpaid links run out after PAYOS_LINK_MINUTES and the card job releases their stock
 (`card.release_expired`, through the rule registered below).
 """
+import json
 import logging
 from datetime import UTC, datetime
 
@@ -103,8 +104,11 @@ def verify(payload):
     """payOS's webhook data (payos WebhookData) when its checksum (HMAC-SHA256 with
     PAYOS_CHECKSUM_KEY, checked by the SDK) is right; BadTransfer otherwise."""
     try:
-        return gateway_for(PaymentMethod.VIETQR).verify(payload)
-    except (payos.PayOSError, PaymentError, ValueError) as error:
+        body = json.loads(payload)
+        if not isinstance(body, dict):
+            raise ValueError("not a payOS webhook")
+        return gateway_for(PaymentMethod.VIETQR).verify(body)
+    except (payos.PayOSError, PaymentError, ValueError) as error:  # ValueError: not JSON, not UTF-8
         raise BadTransfer(str(error)[:200]) from None
 
 

@@ -128,7 +128,8 @@ def test_a_webhook_without_payos_checksum_is_refused_and_changes_nothing(client,
     assert reload(waiting).status == Status.AWAITING_PAYMENT and _count(PaymentEvent) == 0
 
 
-@pytest.mark.parametrize("payload", [b"", b"not json", b"[]", b'{"data": {}}', json.dumps({"code": "00"}).encode()])
+@pytest.mark.parametrize("payload", [b"", b"not json", b"[]", b"[1]", b'"x"', b"\xff", b'{"data": {}}', b'{"data": 5}',
+                                     json.dumps({"code": "00"}).encode()])
 def test_a_malformed_webhook_answers_400(client, fake_payos, payload):
     assert client.post("/webhooks/payos", data=payload, content_type="application/json").status_code == 400
 
