@@ -11,11 +11,13 @@ from marketplace.extensions import db
 from marketplace.orders.models import Order
 from tests.e2e.accessibility import assert_accessible, assert_accessible_in_vi_and_en
 from tests.factories import make_cooperative, make_product
-from tests.payments.conftest import fake_payos  # noqa: F401 - the fixture: payOS on a local server
+from tests.payments import conftest as payments_fixtures
 from tests.payments.fake_payos import ACCOUNT_NUMBER
 
+fake_payos = payments_fixtures.fake_payos  # the fixture: payOS on a local server
 
-def test_guest_pays_by_vietqr_and_sees_the_order_paid_without_reloading(app, live_server, page, fake_payos):  # noqa: F811
+
+def test_guest_pays_by_vietqr_and_sees_the_order_paid_without_reloading(app, live_server, page, fake_payos):
     cooperative = make_cooperative(name="HTX Kẹo dừa Thanh Long", shipping_fee_vnd=30000, free_shipping_from_vnd=None)
     make_product(cooperative, slug="keo-dua-sau-rieng", name_vi="Kẹo dừa sầu riêng", name_en="Durian coconut candy",
                  price_vnd=85000, stock=5)
