@@ -99,6 +99,17 @@ def load_config():
         "COD_CONFIRM_HOURS": env("COD_CONFIRM_HOURS", 48, int),
         # Seconds one call to Stripe's API may take before the buyer is offered a retry.
         "STRIPE_TIMEOUT_SECONDS": env("STRIPE_TIMEOUT_SECONDS", 10, float),
+        # payOS (VietQR bank transfer). Offered only when the three keys are set; PAYOS_API_BASE
+        # points tests and demos at a local stand-in (tests/payments/fake_payos.py).
+        "PAYOS_CLIENT_ID": env("PAYOS_CLIENT_ID", ""),
+        "PAYOS_API_KEY": env("PAYOS_API_KEY", ""),
+        "PAYOS_CHECKSUM_KEY": env("PAYOS_CHECKSUM_KEY", ""),
+        "PAYOS_API_BASE": env("PAYOS_API_BASE", "https://api-merchant.payos.vn"),
+        # Minutes a VietQR payment link stays payable; the stock of an unpaid transfer order is
+        # released after that (`flask --app wsgi payments release-expired`, as for cards).
+        "PAYOS_LINK_MINUTES": env("PAYOS_LINK_MINUTES", 15, int),
+        # Seconds one call to payOS may take before the buyer is offered a retry.
+        "PAYOS_TIMEOUT_SECONDS": env("PAYOS_TIMEOUT_SECONDS", 10, float),
         # The marketplace's share of each sale's goods (not of shipping), as a decimal fraction:
         # 0.05 is 5 %. Cooperatives are credited the rest (ledger, payouts).
         "COMMISSION_RATE": _commission_rate(env("COMMISSION_RATE", "0.05")),

@@ -27,6 +27,7 @@ from marketplace.statemachine import StateMachine
 class PaymentMethod(enum.StrEnum):
     COD = "cod"  # cash on delivery: the order is placed at once
     CARD = "card"  # Stripe (payments issue): the order waits for the payment first
+    VIETQR = "vietqr"  # bank transfer by VietQR through payOS: the order waits for the transfer
 
 
 class Status(enum.StrEnum):
@@ -116,7 +117,11 @@ STATUS_LABELS = {
 PAYMENT_LABELS = {
     PaymentMethod.COD: _l("Cash on delivery"),
     PaymentMethod.CARD: _l("Card"),
+    PaymentMethod.VIETQR: _l("Bank transfer (VietQR)"),
 }
+
+# Methods paid before the goods leave: the order waits for the money (awaiting payment).
+PREPAID = frozenset({PaymentMethod.CARD, PaymentMethod.VIETQR})
 
 
 class Cart(db.Model):

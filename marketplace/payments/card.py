@@ -161,9 +161,16 @@ def session_paid(session):
         log.error("Checkout Session %s paid %s %s, expected %s vnd", session.get("id"), session.get("amount_total"),
                   session.get("currency"), payment.amount_vnd)
         return Outcome("amount_mismatch", payment.order_id)
+    return record_payment(payment, payment_intent_id=session.get("payment_intent"))
+
+
+def record_payment(payment, **values):
+    """The money of `payment` arrived in full (a card session, an exact bank transfer), inside
+    the caller's transaction: the order is paid, its shipments go to the cooperatives, which
+    are credited in the ledger and told — or, for an order that no longer waited for it, the
+    payment is recorded and an admin is asked to refund it. Idempotent; returns the Outcome."""
     released = fulfilment.release_paid_order(payment.order)  # locks the order: one of two concurrent calls waits here
-    newly_paid = move_payment(payment, PaymentStatus.PAID, paid_at=clock.utcnow(),
-                              payment_intent_id=session.get("payment_intent"))
+    newly_paid = move_payment(payment, PaymentStatus.PAID, paid_at=clock.utcnow(), **values)
     if released is not None:
         for shipment in released.shipments:
             ledger.credit_shipment(shipment, released.number)
@@ -218,7 +225,7 @@ def _live_elsewhere(order_id, payment_id, now):
 
 def _unpaid_reason(order):
     with force_locale(order.language):
-        return _("The card payment was not completed in time.")
+        return str(UNPAID_RULES[order.payment_method].reason)
 
 
 def _cancel_unpaid(order):
@@ -273,48 +280,76 @@ def close_checkout(order):
         unitofwork.commit()
 
 
+@dataclass(frozen=True)
+class UnpaidRule:
+    """How a prepaid method's unpaid orders run out of time: the setting of the minutes an
+    attempt stays payable, `ask(open payments)` → ("paid", settle), ("paying", None) or
+    (None, None) after asking the gateway, `held(order)` (True: leave it, someone decides),
+    and the reason the buyer reads when the order is cancelled."""
+
+    minutes_setting: str
+    ask: callable
+    reason: str
+    held: callable = lambda order: False
+
+
+# PaymentMethod -> UnpaidRule; each prepaid method registers its own (payments.vietqr does).
+UNPAID_RULES = {}
+
+
+def register_unpaid_rule(method, rule):
+    UNPAID_RULES[PaymentMethod(method)] = rule
+
+
 def release_expired(now=None, batch=None):
-    """Cancel the unpaid card orders whose time to pay ran out, giving their stock back (for
-    cron: `flask --app wsgi payments release-expired`). Stripe is asked about each open
-    session first: one paid without our hearing is recorded as paid instead. Returns
-    {"cancelled": [...], "paid": [...], "skipped": [...]} order numbers (skipped: Stripe could
-    not be asked; the next run tries again). Each order is its own transaction in `batch`: one
-    that fails is rolled back and reported there, and the others go on."""
+    """Cancel the unpaid prepaid orders (card, bank transfer) whose time to pay ran out, giving
+    their stock back (for cron: `flask --app wsgi payments release-expired`). The gateway is
+    asked about each open attempt first: one paid without our hearing is recorded as paid
+    instead. Returns {"cancelled": [...], "paid": [...], "skipped": [...]} order numbers
+    (skipped: the gateway could not be asked; the next run tries again). Each order is its own
+    transaction in `batch`: one that fails is rolled back and reported there, and the others go on."""
     now = now or clock.utcnow()
-    cutoff = now - timedelta(minutes=current_app.config["STRIPE_SESSION_MINUTES"]) - RELEASE_GRACE
-    waiting = db.session.scalars(
-        sa.select(Order).where(Order.payment_method == PaymentMethod.CARD, Order.status == Status.AWAITING_PAYMENT,
-                               Order.placed_at < cutoff).order_by(Order.id)
-    ).all()
     report = {"cancelled": [], "paid": [], "skipped": []}
     batch = batch or Batch("payments release-expired")
-    for order in waiting:
-        with batch.row(f"order {order.number}"):  # one order failing stops no other
-            attempts = payments_of(order.id)
-            if any(p.status in (PaymentStatus.OPEN, PaymentStatus.CREATING) and p.expires_at + RELEASE_GRACE > now
-                   for p in attempts):
-                continue  # still payable
-            try:
-                verdict, session = _ask_stripe([p for p in attempts if p.status == PaymentStatus.OPEN and p.session_id])
-            except PaymentError:
-                report["skipped"].append(order.number)
-                continue
-            if verdict == "paid":
-                mark_paid(session)
-                report["paid"].append(order.number)
-                continue
-            if verdict == "paying":
-                continue  # a delayed payment method is under way: its own event settles the order
-            result = _cancel_unpaid(order)
-            unitofwork.commit()
-            if result.outcome == "cancelled":
-                report["cancelled"].append(order.number)
+    for method, rule in UNPAID_RULES.items():
+        cutoff = now - timedelta(minutes=current_app.config[rule.minutes_setting]) - RELEASE_GRACE
+        waiting = db.session.scalars(
+            sa.select(Order).where(Order.payment_method == method, Order.status == Status.AWAITING_PAYMENT,
+                                   Order.placed_at < cutoff).order_by(Order.id)
+        ).all()
+        for order in waiting:
+            with batch.row(f"order {order.number}"):  # one order failing stops no other
+                _release_if_unpaid(order, rule, now, report)
     return report
 
 
+def _release_if_unpaid(order, rule, now, report):
+    attempts = payments_of(order.id)
+    if any(p.status in (PaymentStatus.OPEN, PaymentStatus.CREATING) and p.expires_at + RELEASE_GRACE > now
+           for p in attempts):
+        return  # still payable
+    if rule.held(order):
+        return
+    try:
+        verdict, settle = rule.ask([p for p in attempts if p.status == PaymentStatus.OPEN and p.session_id])
+    except PaymentError:
+        report["skipped"].append(order.number)
+        return
+    if verdict == "paid":
+        settle()
+        report["paid"].append(order.number)
+        return
+    if verdict == "paying":
+        return  # a delayed payment is under way: its own event settles the order
+    result = _cancel_unpaid(order)
+    unitofwork.commit()
+    if result.outcome == "cancelled":
+        report["cancelled"].append(order.number)
+
+
 def _ask_stripe(open_payments):
-    """What Stripe says of these sessions: ("paid", the session), ("paying", session) for a
-    completed session whose delayed payment is under way, or (None, None); open ones are
+    """What Stripe says of these sessions: ("paid", a function recording it), ("paying", None)
+    for a completed session whose delayed payment is under way, or (None, None); open ones are
     expired at Stripe on the way, so that nobody pays them after the order is cancelled."""
     if not open_payments:
         return None, None
@@ -322,12 +357,16 @@ def _ask_stripe(open_payments):
     for payment in open_payments:
         session = gateway.retrieve_session(payment.session_id)
         if session.get("payment_status") == "paid":
-            return "paid", session
+            return "paid", lambda: mark_paid(session)
         if session.get("status") == "complete":
-            return "paying", session
+            return "paying", None
         if session.get("status") == "open":
             gateway.expire_session(payment.session_id)
     return None, None
+
+
+register_unpaid_rule(PaymentMethod.CARD, UnpaidRule("STRIPE_SESSION_MINUTES", _ask_stripe,
+                                                    _l("The card payment was not completed in time.")))
 
 
 def _mail_unpaid_cancelled(order):

@@ -10,7 +10,7 @@ payments_cli = AppGroup("payments", help="Card payments.")
 
 @payments_cli.command("release-expired")
 def release_expired_command():
-    """Cancel card orders left unpaid past their Checkout Session's expiry (stock back once)."""
+    """Cancel card and VietQR orders left unpaid past their session's or link's expiry (stock back once)."""
     from marketplace.batch import Batch
     from marketplace.payments.card import release_expired
 
@@ -18,7 +18,7 @@ def release_expired_command():
     with current_app.test_request_context(base_url=current_app.config["SITE_URL"]):
         report = release_expired(batch=batch)
     click.echo(f"Cancelled {len(report['cancelled'])} unpaid order(s), recorded {len(report['paid'])} "
-               f"paid one(s), skipped {len(report['skipped'])} (Stripe unreachable; the next run retries).")
+               f"paid one(s), skipped {len(report['skipped'])} (Stripe or payOS unreachable; the next run retries).")
     for key in ("cancelled", "paid", "skipped"):
         for number in report[key]:
             click.echo(f"  {key}: {number}")

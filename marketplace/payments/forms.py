@@ -1,9 +1,9 @@
-"""Forms of the admin's refund and payout pages (the buyer's pay button and the statement's
-dates are marketplace.forms.ActionForm and PeriodForm)."""
+"""Forms of the admin's refund, payout and transfer-matching pages (the buyer's pay button
+and the statement's dates are marketplace.forms.ActionForm and PeriodForm)."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, RadioField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional, ValidationError
+from wtforms.validators import AnyOf, DataRequired, Length, Optional, ValidationError
 
 from marketplace.forms import REQUIRED, MoneyField, strip
 
@@ -40,3 +40,16 @@ class MonthForm(FlaskForm):
         csrf = False
 
     month = SelectField(_l("Month"), validators=[DataRequired(message=REQUIRED)])
+
+
+class ResolveTransferForm(FlaskForm):
+    """One transfer to match: the admin presses "accept" or "refund owed" (the button's value)
+    after writing what was done."""
+
+    decision = StringField(validators=[AnyOf(("accept", "refund"), message=_l("Choose to accept the transfer or to "
+                                                                              "record the refund owed."))])
+    note = TextAreaField(_l("What was done (bank reference of the refund, or why it is accepted)"), filters=[strip],
+                         validators=[DataRequired(message=_l("Write what was done (e.g. the bank reference of the "
+                                                             "refund, or why it is accepted).")),
+                                     Length(max=500, message=_l("Use at most %(n)s characters.", n=500))],
+                         render_kw={"rows": 2})

@@ -3,13 +3,17 @@
 `CashOnDelivery` needs nothing at checkout (the courier collects) and refunds by hand.
 `Stripe` opens a Checkout Session in VND and refunds through Stripe's API; it is offered only
 when STRIPE_SECRET_KEY is set, and talks to STRIPE_API_BASE (tests point it at a local
-server). Gateways know nothing of the database: payments.card and payments.refunds record what they did.
+server). `PayOS` opens a VietQR payment link (bank transfer) with payOS's SDK; it is offered
+only when the PAYOS_* keys are set, talks to PAYOS_API_BASE, and refunds by hand (a bank
+transfer back). Gateways know nothing of the database: payments.card, payments.vietqr and
+payments.refunds record what they did.
 """
 import logging
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from datetime import UTC, timedelta
 
+import payos
 import stripe
 from flask import current_app
 from flask_babel import force_locale, gettext as _
@@ -43,6 +47,20 @@ class PaymentError(Refusal):
 class Checkout:
     session_id: str
     url: str
+
+
+@dataclass(frozen=True)
+class TransferLink:
+    """A payOS payment link: what the buyer's banking app needs (the QR payload encodes it)."""
+
+    link_id: str
+    url: str
+    qr_code: str
+    bank_bin: str
+    account_number: str
+    account_name: str
+    memo: str
+    amount: int
 
 
 @dataclass(frozen=True)
@@ -173,6 +191,74 @@ class Stripe(PaymentGateway):
                                  "cash on delivery."), str(error)[:500], certain=certain) from None
 
 
+class PayOS(PaymentGateway):
+    """VietQR bank transfers through payOS's official SDK (`payos`)."""
+
+    method = PaymentMethod.VIETQR
+    # payOS shows at most 25 characters of memo for accounts it does not link by name.
+    MEMO_LENGTH = 25
+
+    def __init__(self, config):
+        self.client = payos.PayOS(
+            config["PAYOS_CLIENT_ID"], config["PAYOS_API_KEY"], config["PAYOS_CHECKSUM_KEY"],
+            base_url=config["PAYOS_API_BASE"], timeout=config["PAYOS_TIMEOUT_SECONDS"],
+            # The SDK sleeps between retries: the buyer's request would hang; the buyer retries instead.
+            max_retries=0,
+        )
+        self.link_minutes = config["PAYOS_LINK_MINUTES"]
+
+    def refusal(self, amount):
+        return None  # NAPAS 247 carries any amount a shop order reaches
+
+    def expires_at(self, now):
+        return now + timedelta(minutes=self.link_minutes)
+
+    @classmethod
+    def memo(cls, order):
+        # Banks drop punctuation from memos: letters and digits only, so payOS can match it.
+        return "".join(ch for ch in order.number if ch.isalnum())[:cls.MEMO_LENGTH]
+
+    def start(self, order, payment, success_url, cancel_url):
+        request = payos.types.CreatePaymentLinkRequest(
+            order_code=payment.id, amount=payment.amount_vnd, description=self.memo(order),
+            return_url=success_url, cancel_url=cancel_url,
+            expired_at=int(payment.expires_at.replace(tzinfo=UTC).timestamp()),
+            buyer_name=order.buyer_name[:100], buyer_email=order.email or None, buyer_phone=order.phone or None,
+        )
+        link = self._call(lambda: self.client.payment_requests.create(request))
+        return TransferLink(link.payment_link_id, link.checkout_url, link.qr_code, link.bin, link.account_number,
+                            link.account_name, link.description, link.amount)
+
+    def get_link(self, link_id):
+        """The payment link as payOS knows it (status, amount paid, its transactions)."""
+        return self._call(lambda: self.client.payment_requests.get(link_id))
+
+    def cancel_link(self, link_id, reason):
+        return self._call(lambda: self.client.payment_requests.cancel(link_id, reason[:100]))
+
+    def verify(self, payload):
+        """The webhook's data when payOS's checksum over it is right; payos.WebhookError otherwise."""
+        return self.client.webhooks.verify(payload)
+
+    def refund(self, payment, refund):
+        # payOS has no refunds: the marketplace transfers the money back by hand; recording it is all.
+        return RefundResult(None, True)
+
+    @staticmethod
+    def _call(request):
+        try:
+            return request()
+        except (payos.ConnectionError, payos.ConnectionTimeoutError) as error:
+            log.warning("payOS unreachable: %s", error)
+            raise PaymentError(_("The bank transfer service did not answer in time. Please try again in a moment."),
+                               str(error)[:500], certain=False) from None
+        except payos.PayOSError as error:
+            log.error("payOS refused a request: %s", error)
+            status = getattr(error, "status_code", None) or 500
+            raise PaymentError(_("The bank transfer service refused the request. Please try again, or choose "
+                                 "cash on delivery."), str(error)[:500], certain=status < 500) from None
+
+
 def _line(name, unit_amount, quantity=1):
     return {"price_data": {"currency": CURRENCY, "unit_amount": to_stripe_amount(unit_amount),
                            "product_data": {"name": name[:250]}},
@@ -183,7 +269,17 @@ def card_enabled(config=None):
     return bool((config or current_app.config)["STRIPE_SECRET_KEY"])
 
 
+def vietqr_enabled(config=None):
+    config = config or current_app.config
+    return all(config[key] for key in ("PAYOS_CLIENT_ID", "PAYOS_API_KEY", "PAYOS_CHECKSUM_KEY"))
+
+
 def gateway_for(method):
+    if PaymentMethod(method) == PaymentMethod.VIETQR:
+        if not vietqr_enabled():
+            raise PaymentError(_("Bank transfer is not available at the moment; please choose cash on delivery."),
+                               "PAYOS_CLIENT_ID, PAYOS_API_KEY or PAYOS_CHECKSUM_KEY is not set")
+        return PayOS(current_app.config)
     if PaymentMethod(method) == PaymentMethod.CARD:
         if not card_enabled():
             raise PaymentError(_("Card payment is not available at the moment; please choose cash on delivery."),

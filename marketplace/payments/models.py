@@ -247,3 +247,66 @@ class Payout(db.Model):
 
     cooperative = relationship("Cooperative")
     actor = relationship("User")
+
+
+class BankTransfer(db.Model):
+    """What the buyer needs to pay one VietQR attempt (a payOS payment link): the QR payload
+    and the account, amount and memo it encodes, copied from payOS's answer so that our page
+    draws the QR itself and never asks payOS again."""
+
+    __tablename__ = "bank_transfers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    payment_id: Mapped[int] = mapped_column(sa.ForeignKey("payments.id"), unique=True)
+    order_code: Mapped[int] = mapped_column(sa.BigInteger, unique=True)  # payOS's orderCode (our payment id)
+    qr_code: Mapped[str] = mapped_column(sa.Text)  # the EMVCo (VietQR) payload, drawn by segno
+    bank_bin: Mapped[str] = mapped_column(sa.String(20))
+    account_number: Mapped[str] = mapped_column(sa.String(40))
+    account_name: Mapped[str] = mapped_column(sa.String(200))
+    memo: Mapped[str] = mapped_column(sa.String(100))  # the transfer description payOS matches on
+
+    payment = relationship("Payment")
+
+
+class MatchReason(enum.StrEnum):
+    UNDERPAID = "underpaid"
+    OVERPAID = "overpaid"
+    LATE = "late"  # the link had expired or the order no longer waited for the money
+
+
+class MatchStatus(enum.StrEnum):
+    OPEN = "open"
+    ACCEPTED = "accepted"  # the admin counted it as the order's payment
+    REFUND_OWED = "refund_owed"  # the money is owed back to the buyer
+
+
+MATCH_MACHINE = StateMachine("transfer_to_match", {
+    MatchStatus.OPEN: {MatchStatus.ACCEPTED, MatchStatus.REFUND_OWED},
+    MatchStatus.ACCEPTED: set(),
+    MatchStatus.REFUND_OWED: set(),
+})
+
+
+class TransferToMatch(db.Model):
+    """A bank transfer that did not pay its order exactly (too little, too much, too late):
+    nothing is decided for it until an admin accepts it or records the refund owed."""
+
+    __tablename__ = "transfers_to_match"
+    __table_args__ = (sa.CheckConstraint("amount_vnd > 0", name="amount_positive"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reference: Mapped[str] = mapped_column(sa.String(100), unique=True)  # payOS's transaction reference
+    order_id: Mapped[int] = mapped_column(sa.ForeignKey("orders.id"), index=True)
+    payment_id: Mapped[int] = mapped_column(sa.ForeignKey("payments.id"), index=True)
+    amount_vnd: Mapped[int] = mapped_column(sa.BigInteger)  # what arrived
+    expected_vnd: Mapped[int] = mapped_column(sa.BigInteger)
+    reason: Mapped[MatchReason] = mapped_column(str_enum(MatchReason, "match_reason"))
+    status: Mapped[MatchStatus] = mapped_column(str_enum(MatchStatus, "match_status"), index=True)
+    note: Mapped[str] = mapped_column(sa.String(500), default="")
+    received_at: Mapped[sa.DateTime] = mapped_column(sa.DateTime, default=utcnow)
+    resolved_at: Mapped[sa.DateTime | None] = mapped_column(sa.DateTime)
+    resolved_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+
+    order = relationship("Order")
+    payment = relationship("Payment")
+    resolved_by = relationship("User")

@@ -2,7 +2,7 @@
 from marketplace import unitofwork
 from marketplace.orders import signals
 from marketplace.orders.models import PaymentMethod
-from marketplace.payments import card, ledger
+from marketplace.payments import card, ledger, vietqr
 
 
 def credit_cash_on_delivery(shipment, order, **extra):
@@ -13,10 +13,12 @@ def credit_cash_on_delivery(shipment, order, **extra):
 
 
 def close_card_checkout(order, **extra):
-    """The buyer cancelled an unpaid card order: once that is committed, its Stripe page can no
-    longer be paid."""
+    """The buyer cancelled an unpaid card or transfer order: once that is committed, its Stripe
+    page or payOS link can no longer be paid."""
     if order.payment_method == PaymentMethod.CARD:
         unitofwork.after_commit(lambda: card.close_checkout(order))
+    elif order.payment_method == PaymentMethod.VIETQR:
+        unitofwork.after_commit(lambda: vietqr.close_link(order))
 
 
 def connect():

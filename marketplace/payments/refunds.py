@@ -16,7 +16,7 @@ from marketplace.extensions import db
 from marketplace.money import format_vnd, split_largest_remainder
 from marketplace.notices import services as notices
 from marketplace.orders import fulfilment, notifications as order_notifications
-from marketplace.orders.models import Order, PaymentMethod, Shipment, Status
+from marketplace.orders.models import PREPAID, Order, PaymentMethod, Shipment, Status
 from marketplace.payments import ledger
 from marketplace.payments.card import Outcome
 from marketplace.payments.gateway import PaymentError, gateway_for
@@ -83,7 +83,7 @@ class OrderMoney:
     def refundable(self, shipment):
         """What can still be refunded for a shipment: all it cost, once paid (card: the order
         was paid; cash: that shipment was delivered), less what was refunded."""
-        if self.order.payment_method == PaymentMethod.CARD:
+        if self.order.payment_method in PREPAID:
             paid = self.primary is not None
         else:
             paid = shipment.status == Status.DELIVERED
@@ -105,7 +105,7 @@ class OrderMoney:
     def due_back(self):
         """Card money the order does not need: paid, less refunded, less what its shipments that
         were not cancelled still cost. Positive: an admin should refund it."""
-        if self.order.payment_method != PaymentMethod.CARD:
+        if self.order.payment_method not in PREPAID:
             return 0
         kept = sum(s.total_vnd - self.by_shipment[s.id] for s in self.order.shipments if s.status != Status.CANCELLED)
         return max(0, sum(p.amount_vnd for p in self.paid_payments) - self.refunded - kept)
@@ -134,7 +134,7 @@ def refunds_due(limit=200):
     cancelled_part = sa.select(Shipment.id).where(Shipment.order_id == Order.id, Shipment.status == Status.CANCELLED)
     candidates = db.session.scalars(
         sa.select(Order)
-        .where(Order.payment_method == PaymentMethod.CARD, Order.id.in_(paid),
+        .where(Order.payment_method.in_(PREPAID), Order.id.in_(paid),
                sa.or_(cancelled_part.exists(), Order.id.in_(paid_twice)))
         .options(selectinload(Order.shipments))
         .order_by(Order.id)
@@ -201,12 +201,14 @@ def _prepare_refund(order_id, kind, target, restock, reason, actor):
     if amount <= 0:
         raise RefundRefused(_("Nothing is left to refund here."))
     card = order.payment_method == PaymentMethod.CARD
-    if card and (payment is None or amount > money.payment_left(payment)):
-        raise RefundRefused(_("The card payment does not cover this refund; refund in Stripe's dashboard."))
+    prepaid = order.payment_method in PREPAID
+    if prepaid and (payment is None or amount > money.payment_left(payment)):
+        raise RefundRefused(_("The card payment does not cover this refund; refund in Stripe's dashboard.") if card
+                            else _("The bank transfer does not cover this refund."))
     made = Refund(
-        order_id=order.id, payment_id=payment.id if card else None, method=order.payment_method,
+        order_id=order.id, payment_id=payment.id if prepaid else None, method=order.payment_method,
         source=RefundSource.ADMIN, amount_vnd=amount,
-        # Cash on delivery is handed back by hand: nothing to wait for.
+        # Cash and bank transfers are handed back by hand: nothing to wait for.
         status=RefundStatus.PENDING if card else RefundStatus.SUCCEEDED,
         idempotency_key=f"{order.number}-refund-{len(money.refunds) + 1}", restock=restock, reason=reason,
         actor_id=actor.id if actor is not None else None,

@@ -3,6 +3,7 @@ and payouts, and the cooperative's ledger in its portal."""
 import io
 from datetime import date
 
+import segno
 from flask import Blueprint, Response, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _, lazy_gettext as _l
 
@@ -14,12 +15,14 @@ from marketplace.i18n import price
 from marketplace.errors import Refusal
 from marketplace.forms import ActionForm, PeriodForm
 from marketplace.orders import fulfilment, reports, shopper, signals
-from marketplace.orders.models import PaymentMethod
-from marketplace.payments import card, ledger, payouts, receivers, refund_failures, refunds, webhooks, withholding
+from marketplace.orders.models import STATUS_LABELS, PaymentMethod, Status
+from marketplace.payments import card, ledger, payouts, receivers, refund_failures, refunds, vietqr, webhooks, withholding
 from marketplace.statemachine import IllegalTransition, StatusConflict
-from marketplace.payments.forms import MonthForm, PayoutForm, RefundForm
-from marketplace.payments.gateway import PaymentError, card_enabled
-from marketplace.payments.models import LedgerKind, PaymentStatus, RefundStatus, TaxableKind
+from marketplace.payments.forms import MonthForm, PayoutForm, RefundForm, ResolveTransferForm
+from marketplace.payments.gateway import PaymentError, card_enabled, vietqr_enabled
+from marketplace.payments.models import (
+    LedgerKind, MatchReason, MatchStatus, PaymentStatus, RefundStatus, TaxableKind,
+)
 from marketplace.producers.models import Cooperative
 from marketplace.views import no_store
 
@@ -48,6 +51,16 @@ PAYMENT_STATUS_LABELS = {
     PaymentStatus.EXPIRED: _l("Expired"),
     PaymentStatus.FAILED: _l("Failed"),
 }
+MATCH_REASON_LABELS = {
+    MatchReason.UNDERPAID: _l("Less than the order"),
+    MatchReason.OVERPAID: _l("More than the order"),
+    MatchReason.LATE: _l("After the link expired or the order closed"),
+}
+MATCH_STATUS_LABELS = {
+    MatchStatus.OPEN: _l("To match"),
+    MatchStatus.ACCEPTED: _l("Accepted as payment"),
+    MatchStatus.REFUND_OWED: _l("Refund owed"),
+}
 REFUND_STATUS_LABELS = {
     RefundStatus.PENDING: _l("Waiting for Stripe"),
     RefundStatus.SUCCEEDED: _l("Refunded"),
@@ -63,6 +76,9 @@ def _template_helpers(state):
         payment_status_label=lambda status: PAYMENT_STATUS_LABELS.get(status, status),
         refund_status_label=lambda status: REFUND_STATUS_LABELS.get(status, status),
         card_payment_refusal=card.card_refusal,
+        transfer_payment_refusal=vietqr.vietqr_refusal,
+        match_reason_label=lambda reason: MATCH_REASON_LABELS.get(reason, reason),
+        match_status_label=lambda status: MATCH_STATUS_LABELS.get(status, status),
     )
 
 
@@ -72,6 +88,8 @@ def _connect_to_orders(state):
     orders.signals: orders never imports payments."""
     signals.register_payment_method(PaymentMethod.CARD, offered=card_enabled, refusal=card.card_refusal,
                                     start=start_payment)
+    signals.register_payment_method(PaymentMethod.VIETQR, offered=vietqr_enabled, refusal=vietqr.vietqr_refusal,
+                                    start=start_transfer)
     receivers.connect()
 
 
@@ -118,10 +136,13 @@ def start_payment(order):
 
 @bp.post("/orders/<number>/pay")
 def pay(number):
+    """The buyer's "Pay" button on an unpaid order: by card or by a new VietQR, as ordered."""
     order = _visible_order(number)
     if not ActionForm().validate_on_submit():
         flash(_("This form has expired; please try again."), "error")
         return redirect(url_for("orders.order_detail", number=number))
+    if order.payment_method == PaymentMethod.VIETQR:
+        return start_transfer(order)
     return start_payment(order)
 
 
@@ -159,6 +180,61 @@ def cancelled(number):
     """Stripe's cancel URL: the buyer left Stripe's page without paying."""
     order = _visible_order(number)
     return render_template("payments/returned.html", order=order, came_back_from="cancel", pay_form=ActionForm())
+
+
+# ---------------------------------------------------------------------------------------
+# The buyer: a VietQR bank transfer
+
+
+def start_transfer(order):
+    """Show the buyer of a transfer order its QR (made at payOS now if needed); when payOS
+    refuses or does not answer, back to the order (kept, unpaid) with the reason and a button."""
+    try:
+        vietqr.start(order, success_url=url_for("payments.transfer", number=order.number, _external=True),
+                     cancel_url=url_for("orders.order_detail", number=order.number, _external=True))
+    except PaymentError as error:
+        flash(str(error.message), "error")
+        flash(_("Your order %(number)s is kept for you, unpaid: nothing was charged. Pay with the button below "
+                "when you are ready.", number=order.number), "info")
+        return redirect(url_for("orders.order_detail", number=order.number))
+    return redirect(url_for("payments.transfer", number=order.number))
+
+
+def _qr_svg(payload):
+    """The VietQR payload drawn as inline SVG by segno (black on white, readable in dark mode)."""
+    return segno.make(payload, error="m").svg_inline(scale=5, border=4, dark="#000", light="#fff", omitsize=True)
+
+
+@bp.get("/orders/<number>/transfer")
+def transfer(number):
+    """The QR to scan, the account, amount and memo to copy, and the order's live status."""
+    order = _visible_order(number)
+    if order.payment_method != PaymentMethod.VIETQR:
+        return redirect(url_for("orders.order_detail", number=number))
+    found = vietqr.open_transfer(order) if order.status == Status.AWAITING_PAYMENT else None
+    payment, details = found or (None, None)
+    return render_template("payments/transfer.html", order=order, payment=payment, transfer=details,
+                           qr_svg=_qr_svg(details.qr_code) if details else None, pay_form=ActionForm())
+
+
+@bp.get("/orders/<number>/payment-status")
+def payment_status(number):
+    """The order's status as JSON, for the transfer page to turn "paid" without reloading."""
+    order = _visible_order(number)
+    return jsonify(status=order.status.value, label=str(STATUS_LABELS[order.status]),
+                   paid=order.status not in (Status.AWAITING_PAYMENT, Status.CANCELLED))
+
+
+@bp.post("/webhooks/payos")
+@csrf.exempt
+def payos_webhook():
+    """Public, but only payOS knows the checksum key: a wrong checksum answers 400 and changes nothing."""
+    try:
+        data = vietqr.verify(request.get_data())
+    except vietqr.BadTransfer as error:
+        current_app.logger.warning("Refused a payOS webhook: %s", error)
+        return jsonify(error="bad_event"), 400
+    return jsonify(received=True, outcome=vietqr.handle(data))
 
 
 # ---------------------------------------------------------------------------------------
@@ -255,6 +331,36 @@ def admin_retry_refund(refund_id):
     else:
         flash(_("Refunded %(amount)s; the buyer was told.", amount=price(made.amount_vnd)), "success")
     return redirect(url_for("payments.admin_payments"))
+
+
+# ---------------------------------------------------------------------------------------
+# The admin: bank transfers to match
+
+
+@bp.get("/admin/transfers")
+@require_role(Role.ADMIN)
+def admin_transfers():
+    return render_template("payments/admin_transfers.html", matches=vietqr.transfers_to_match(),
+                           form=ResolveTransferForm())
+
+
+@bp.post("/admin/transfers/<int:match_id>/resolve")
+@require_role(Role.ADMIN)
+def admin_resolve_transfer(match_id):
+    form = ResolveTransferForm()
+    if not form.validate_on_submit():
+        for errors in form.errors.values():
+            for error in errors:
+                flash(error, "error")
+        return redirect(url_for("payments.admin_transfers"))
+    try:
+        match = vietqr.resolve(match_id, form.decision.data, form.note.data, signed_in_user())
+    except vietqr.MatchRefused as error:
+        flash(str(error.message), "error")
+    else:
+        flash(_("Transfer for order %(number)s: %(status)s.", number=match.order.number,
+                status=MATCH_STATUS_LABELS[match.status]), "success")
+    return redirect(url_for("payments.admin_transfers"))
 
 
 # ---------------------------------------------------------------------------------------

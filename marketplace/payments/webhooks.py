@@ -62,22 +62,31 @@ def handle(event):
     if handler is None:
         log.info("Stripe event %s of type %s ignored", event["id"], event["type"])
         return "ignored"
-    record = PaymentEvent(event_id=event["id"][:255], type=event["type"][:100])
+    outcome = once(event["id"], event["type"], lambda: handler(event["data"]["object"]))
+    if outcome in ("unknown_order", "unknown_session", "unknown_payment", "unknown_refund", "amount_mismatch"):
+        log.error("Stripe event %s (%s): %s", event["id"], event["type"], outcome)
+    return outcome
+
+
+def once(event_id, event_type, work):
+    """Run `work()` (which returns an Outcome, inside this transaction) once per `event_id`,
+    whoever delivers it and however often: the id is stored (unique) in the same transaction
+    as the effect, so a replayed or concurrent duplicate hits the unique index, is rolled back
+    and does nothing ("duplicate"). Any gateway's events come through here (Stripe, payOS)."""
+    record = PaymentEvent(event_id=event_id[:255], type=event_type[:100])
     try:
         db.session.add(record)
         db.session.flush()  # a duplicate stops here (or waits here for the first one's commit)
-        result = handler(event["data"]["object"])
+        result = work()
         record.order_id, record.outcome = result.order_id, result.outcome
         unitofwork.commit()  # then what the handler registered for after the commit (mails, notices)
     except sa.exc.IntegrityError:
         db.session.rollback()
         if db.session.scalar(sa.select(PaymentEvent.id).where(PaymentEvent.event_id == record.event_id)) is None:
-            raise  # not a duplicate event: a real error, Stripe will retry
-        log.info("Stripe event %s received again: nothing done", event["id"])
+            raise  # not a duplicate event: a real error, the gateway will retry
+        log.info("Payment event %s received again: nothing done", event_id)
         return "duplicate"
     except Exception:
         db.session.rollback()
         raise
-    if result.outcome in ("unknown_order", "unknown_session", "unknown_payment", "unknown_refund", "amount_mismatch"):
-        log.error("Stripe event %s (%s): %s", event["id"], event["type"], result.outcome)
     return result.outcome

@@ -3,7 +3,7 @@ ID; 'individual' as an entity kind), the withholding_rates table loaded with the
 rates, and the ledger's tax entries (VAT and PIT withheld, given back; the revenue taxed)
 
 Revision ID: 0017
-Revises: 0013
+Revises: 0016
 Create Date: 2026-12-08 23:30:00
 
 """
@@ -13,7 +13,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '0017'
-down_revision = '0013'
+down_revision = '0016'
 branch_labels = None
 depends_on = None
 

@@ -316,8 +316,14 @@ MATRIX = {
     **{endpoint: [Case(method, f"/orders/{{consumer_order}}{suffix}", public(**{r: 404 for r in ROLES if r != CONSUMER}))]
        for endpoint, method, suffix in (("payments.pay", "POST", "/pay"), ("payments.to_stripe", "GET", "/pay"),
                                         ("payments.success", "GET", "/paid?session_id=cs_x"),
-                                        ("payments.cancelled", "GET", "/payment-cancelled"))},
+                                        ("payments.cancelled", "GET", "/payment-cancelled"),
+                                        ("payments.transfer", "GET", "/transfer"),
+                                        ("payments.payment_status", "GET", "/payment-status"))},
     "payments.stripe_webhook": [Case("POST", "/webhooks/stripe", same_for_all(400))],
+    # payOS's webhook likewise: 400 without a valid checksum. Transfers to match: the admin's.
+    "payments.payos_webhook": [Case("POST", "/webhooks/payos", same_for_all(400))],
+    "payments.admin_transfers": [Case("GET", "/admin/transfers", only(ADMIN))],
+    "payments.admin_resolve_transfer": [Case("POST", "/admin/transfers/{missing_id}/resolve", only(ADMIN))],
     "payments.admin_payments": [Case("GET", "/admin/payments", only(ADMIN))],
     "payments.admin_order": [Case("GET", "/admin/payments/{consumer_order}", only(ADMIN))],
     "payments.admin_refund": [Case("POST", "/admin/payments/{consumer_order}/refund", only(ADMIN))],

@@ -1,4 +1,4 @@
-"""Fixtures of the payments tests: Stripe played by a local server, card orders, mail."""
+"""Fixtures of the payments tests: Stripe and payOS played by a local server, card and transfer orders."""
 import pytest
 import sqlalchemy as sa
 
@@ -6,10 +6,11 @@ from marketplace.catalog.models import Product
 from marketplace.extensions import db
 from marketplace.orders import checkout, fulfilment
 from marketplace.orders.models import PaymentMethod
-from marketplace.payments import card
+from marketplace.payments import card, vietqr
 from marketplace.payments.models import LedgerEntry
 from tests.factories import make_cooperative, make_product
 from tests.orders.conftest import delivery, lines, token
+from tests.payments.fake_payos import API_KEY, CHECKSUM_KEY, CLIENT_ID, FakePayOS
 from tests.payments.fake_stripe import SECRET_KEY, WEBHOOK_SECRET, FakeStripe
 
 
@@ -68,3 +69,25 @@ def entries(cooperative=None):
 def reload(order):
     db.session.expire_all()
     return fulfilment.get_order(order.number)
+
+
+@pytest.fixture
+def fake_payos(app, httpserver, monkeypatch):
+    """payOS's API on a local server, and the app configured for VietQR transfers against it."""
+    fake = FakePayOS(httpserver)
+    monkeypatch.setitem(app.config, "PAYOS_CLIENT_ID", CLIENT_ID)
+    monkeypatch.setitem(app.config, "PAYOS_API_KEY", API_KEY)
+    monkeypatch.setitem(app.config, "PAYOS_CHECKSUM_KEY", CHECKSUM_KEY)
+    monkeypatch.setitem(app.config, "PAYOS_API_BASE", fake.base)
+    monkeypatch.setitem(app.config, "PAYOS_TIMEOUT_SECONDS", 2)
+    return fake
+
+
+def place_transfer_order(*pairs, user=None):
+    """A VietQR order by an English-speaking buyer (the tests read the msgids)."""
+    return checkout.place_order(delivery(), lines(*pairs), token(), user=user, payment_method=PaymentMethod.VIETQR,
+                                language="en")
+
+
+def start_transfer(order):
+    return vietqr.start(order, "http://localhost/orders/x/transfer", "http://localhost/orders/x")
