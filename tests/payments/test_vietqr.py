@@ -300,3 +300,22 @@ def test_the_transfers_page_costs_the_same_queries_for_one_or_many_transfers(app
     for _ in range(4):
         queue_one()
     assert queries() == one and len(_matches()) == 5
+
+
+def test_a_households_transfer_has_its_tax_withheld_like_a_card(client, fake_payos, waiting, shop):
+    """Decree 117 applies to every prepaid method: the transfer pays through the card's path."""
+    from marketplace.payments import withholding
+    from marketplace.payments.models import LedgerEntry
+    from marketplace.producers.models import EntityKind
+
+    coop = shop["coop_a"]
+    coop.kind, coop.personal_id = EntityKind.HOUSEHOLD, "083095001234"
+    db.session.commit()
+    assert post_webhook(client, fake_payos.transfer(_link(fake_payos))).get_json()["outcome"] == "paid"
+    withheld = db.session.execute(
+        sa.select(LedgerEntry.kind, LedgerEntry.amount_vnd)
+        .where(LedgerEntry.cooperative_id == coop.id, LedgerEntry.kind.in_(withholding.TAX_KINDS))
+        .order_by(LedgerEntry.id)).all()
+    # 170.000 ₫ of goods (1% + 0.5%) and 30.000 ₫ shipping (3% + 1.5%).
+    assert [(kind.value, amount) for kind, amount in withheld] == [
+        ("vat_withheld", -1700), ("pit_withheld", -850), ("vat_withheld", -900), ("pit_withheld", -450)]
