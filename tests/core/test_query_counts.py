@@ -18,6 +18,9 @@ QUERIES = {
     "/": (5, 3, 6),  # featured rows, photos, producers per district
     "/cooperatives/{coop}": (4, 4, 8),  # cooperative, its photos, product rows, photos
     "/value-chain": (4, 4, 7),
+    "/program": (9, 0, 3),  # the figures (facets, groups, kinds, communes, upgrades, international,
+    # expiring, partnerships) then the shared cache
+    "/sitemap.xml": (4, 4, 5),  # products, producers, distributors, open requests; none per row
 }
 
 

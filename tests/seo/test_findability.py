@@ -23,8 +23,8 @@ SITE = "https://ocop.example.vn"
 
 
 @pytest.fixture
-def site(app):
-    app.config["SITE_URL"] = SITE
+def site(app, monkeypatch):
+    monkeypatch.setitem(app.config, "SITE_URL", SITE)
     return app.test_client()
 
 
