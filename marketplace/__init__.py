@@ -101,6 +101,7 @@ def configure_blueprints(app):
     configure_traceability(app)
     configure_orders(app)
     configure_payments(app)
+    configure_findability(app)
     register_error_pages(app)
 
 
@@ -129,11 +130,13 @@ def configure_value_chain(app):
 def configure_portal(app):
     from marketplace.portal.views import bp as portal_bp
     from marketplace.program import labels
+    from marketplace.program.progress_views import bp as progress_bp
     from marketplace.program.views import bp as program_bp
 
     labels.init_app(app)  # certificate_status_label(), assessing_level_label() in templates
     app.register_blueprint(portal_bp)  # /portal: the cooperative's dashboard, listings, stock, certificates
     app.register_blueprint(program_bp)  # /council/reviews and certificate scans
+    app.register_blueprint(progress_bp)  # /program: the program's progress in public
 
 
 def configure_traceability(app):
@@ -158,6 +161,13 @@ def configure_payments(app):
 
     # paying by card and back, /webhooks/stripe, /admin/payments, /admin/payouts, /portal/ledger
     app.register_blueprint(payments_bp)
+
+
+def configure_findability(app):
+    from marketplace.seo.views import bp as seo_bp
+
+    # /sitemap.xml, /robots.txt; canonical and hreflang links, JSON-LD helpers in templates
+    app.register_blueprint(seo_bp)
 
 
 def configure_cli(app):

@@ -73,3 +73,12 @@ def ward(province_code, ward_code):
 
 
 VINH_LONG = 86  # Bến Tre's province since 2025
+
+# Bến Tre's communes kept the statistical codes of the pre-2025 province (83): a ward of Vĩnh
+# Long whose code lies in that range is one of Bến Tre's 48 (Trà Vinh's begin at 29242).
+BEN_TRE_WARD_CODES = range(28756, 29242)
+
+
+def ben_tre_wards():
+    """The communes/wards that were Bến Tre province, the OCOP scheme's area, by name."""
+    return [w for w in wards(VINH_LONG) if w.code in BEN_TRE_WARD_CODES]

@@ -1222,6 +1222,17 @@ PRODUCTS = [
             "issued_on": "2023-05-13",
             "criteria_version": "148/QĐ-TTg (2023)",
         },
+        # First rated a potential product; the program's support lifted it to 3★ (/program).
+        "earlier": [{
+            "stars": 2,
+            "score": 44,
+            "level": "district",
+            "issuing_body": "UBND huyện Mỏ Cày Nam",
+            "decision_number": "1915/QĐ-UBND",
+            "decision_date": "2020-09-18",
+            "issued_on": "2020-09-22",
+            "criteria_version": "1048/QĐ-TTg (2019)",
+        }],
     },
     {
         "slug": "banh-dua-nuong-tu-hien",

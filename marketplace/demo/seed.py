@@ -121,6 +121,10 @@ def _product(item, cooperative, category):
     product.images.append(ProductImage(position=0, stem=stem, width=800, height=800))
     if item.get("certificate"):
         product.certificates.append(_certificate(item["certificate"]))
+    for spec in item.get("earlier", ()):  # ratings a later one replaced: the product's history
+        earlier = _certificate(spec)
+        earlier.review_status = ReviewStatus.SUPERSEDED
+        product.certificates.append(earlier)
     return product
 
 

@@ -20,6 +20,9 @@ QUERIES = {
     "/": (6, 2, 5),  # featured rows, producers per district
     "/cooperatives/{coop}": (5, 3, 7),  # cooperative, its photos, product rows
     "/value-chain": (4, 0, 4),  # rendered once per kind of viewer and shared
+    "/program": (9, 0, 3),  # the figures (facets, groups, kinds, communes, upgrades, international,
+    # expiring, partnerships) then the shared cache
+    "/sitemap.xml": (4, 4, 5),  # products, producers, distributors, open requests; none per row
 }
 
 

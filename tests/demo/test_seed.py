@@ -41,6 +41,15 @@ def test_demo_ratings_are_honest():
     assert stars[3] + stars[4] + stars[5] >= 60
 
 
+def test_demo_shows_a_potential_product_the_program_upgraded():
+    upgraded = [p for p in data.PRODUCTS if p.get("earlier")]
+    assert upgraded, "/program counts upgrades from the certificate history"
+    for product in upgraded:
+        for spec in product["earlier"]:
+            assert spec["stars"] < 3 <= product["certificate"]["stars"]
+            assert spec["issued_on"] < product["certificate"]["issued_on"]
+
+
 def test_seed_demo_twice_changes_nothing(runner, app):
     first = runner.invoke(args=["seed-demo"])
     assert first.exit_code == 0, first.output

@@ -173,3 +173,10 @@ def test_the_portal_and_a_sourcing_request_fit_a_phone(app, live_server, phone, 
     check(phone, live_server + "/portal/products", "main a[href$='/portal/products/new']")
     check(phone, live_server + "/portal/orders", f"main a:text-is('{order.number}')")
     check(phone, f"{live_server}/sourcing/{rfq.id}", "#make-offer", scroll=True)
+
+
+def test_the_program_in_figures_fits_a_phone(live_server, phone, two_cooperatives):
+    check(phone, live_server + "/program", "#stars svg.chart", scroll=True)
+    phone.locator("#communes summary").click()
+    assert_fits_the_screen(phone)
+    assert small_tap_targets(phone) == []
