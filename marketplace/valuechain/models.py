@@ -476,6 +476,7 @@ class PurchaseOrder(db.Model):
     distributor = relationship("DistributorCompany")
     cooperative = relationship("Cooperative")
     partnership = relationship("Partnership")
+    offer = relationship("Offer")
     deliveries = relationship("PurchaseDelivery", back_populates="purchase_order", order_by="PurchaseDelivery.number")
 
     @property
