@@ -17,6 +17,8 @@ down_revision = '0012'
 branch_labels = None
 depends_on = None
 
+DELIVERY_TERMS = ('warehouse', 'EXW', 'FCA', 'FAS', 'FOB', 'CFR', 'CIF', 'CPT', 'CIP', 'DAP', 'DPU', 'DDP')
+
 
 def upgrade():
     op.create_table('offer_revisions',
@@ -94,7 +96,10 @@ def upgrade():
     with op.batch_alter_table('offers', schema=None) as batch_op:
         batch_op.add_column(sa.Column('min_order_quantity', sa.BigInteger(), nullable=True))
         batch_op.add_column(sa.Column('price_tiers', sa.JSON(), server_default='[]', nullable=False))
-        batch_op.add_column(sa.Column('delivery_term', sa.Enum('warehouse', 'EXW', 'FCA', 'FAS', 'FOB', 'CFR', 'CIF', 'CPT', 'CIP', 'DAP', 'DPU', 'DDP', name='delivery_term', native_enum=False, create_constraint=True, length=32), server_default='warehouse', nullable=False))
+        # A plain string and its named CHECK (as the models' str_enum makes it): an Enum type
+        # here would add a second, unnamed CHECK in SQLite's batch copy.
+        batch_op.add_column(sa.Column('delivery_term', sa.String(length=32), server_default='warehouse', nullable=False))
+        batch_op.create_check_constraint('delivery_term', sa.column('delivery_term').in_(DELIVERY_TERMS))
         batch_op.add_column(sa.Column('revision', sa.Integer(), server_default='1', nullable=False))
         batch_op.add_column(sa.Column('awaiting_cooperative', sa.Boolean(), server_default=sa.false(), nullable=False))
 
@@ -121,6 +126,7 @@ def downgrade():
     with op.batch_alter_table('offers', schema=None) as batch_op:
         batch_op.drop_column('awaiting_cooperative')
         batch_op.drop_column('revision')
+        batch_op.drop_constraint(op.f('ck_offers_delivery_term'), type_='check')
         batch_op.drop_column('delivery_term')
         batch_op.drop_column('price_tiers')
         batch_op.drop_column('min_order_quantity')
