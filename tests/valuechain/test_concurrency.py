@@ -1,5 +1,7 @@
 """Two people acting at once on one offer or one request: one winner, the other told why in
 words, never a database error or a 500 (PostgreSQL only: see tests/concurrency.py)."""
+from datetime import timedelta
+
 import pytest
 import sqlalchemy as sa
 
@@ -212,3 +214,28 @@ def test_a_counter_and_an_accept_at_once_one_wins(app):
         else:  # the accept came first: nothing left to counter
             assert offer.status == OfferStatus.ACCEPTED and offer.revision == 1
             assert partnerships_of([offer_id]) == 1
+
+
+def test_the_last_two_deliveries_received_at_once_complete_the_order_once(app):
+    from marketplace import clock
+    from marketplace.valuechain import purchasing
+    from marketplace.valuechain.models import Frequency, PurchaseDelivery, PurchaseOrder, PurchaseOrderStatus
+    from tests.valuechain.helpers import make_partnership
+
+    for _ in range(ROUNDS):
+        product = make_product()
+        partnership = make_partnership(make_request().distributor, product, frequency=Frequency.MONTHLY,
+                                       ends_on=clock.today() + timedelta(days=40))
+        order = purchasing.renew(partnership, None)
+        for delivery in order.deliveries[:-2]:  # all but the last two
+            purchasing.confirm_delivery(delivery, 10)
+        ids = [d.id for d in order.deliveries[-2:]]
+        order_id = order.id
+
+        results = run_together(app, 2, lambda i: purchasing.confirm_delivery(
+            db.session.get(PurchaseDelivery, ids[i]), 10) or "received")
+
+        assert results == ["received", "received"], results
+        db.session.expire_all()
+        assert db.session.get(PurchaseOrder, order_id).status == PurchaseOrderStatus.COMPLETED
+        assert history("purchase_order", order_id) == [("open", "completed")]
