@@ -217,3 +217,22 @@ def test_purchase_order_lists_need_a_constant_number_of_queries(app, world, orde
         partnership = make_partnership(world["company"], make_product(world["coop"]))
         purchasing.renew(partnership, None, TODAY)
     assert (measure(world["buyer"]), measure(world["seller"])) == few
+
+
+# The request's kind and delivery ward, and the score's explanation -----------------------
+
+
+def test_a_request_names_its_kind_and_ward_and_shows_each_factors_points(app, world):
+    from tests.valuechain.test_pages import request_form
+
+    client = client_of(app, world["buyer"])
+    response = client.post("/sourcing/new", data=request_form(product_kind="candied_fruit",
+                                                               delivery_ward_code="26740"))
+    assert response.status_code == 302
+    request = db.session.scalars(db.select(type(world["request"])).order_by(db.text("id DESC"))).first()
+    assert (request.product_kind, request.delivery_ward_code, request.delivery_ward_name) == (
+        "candied_fruit", 26740, "Phường Sài Gòn")
+    bad = client.post("/sourcing/new?lang=en", data=request_form(delivery_ward_code="70"))  # a Hà Nội ward
+    assert bad.status_code == 200 and "Choose from the options." in bad.get_data(as_text=True)
+    page = client.get(f"/sourcing/{world['request'].id}?lang=en").get_data(as_text=True)
+    assert "How the score adds up" in page and "Product kind: 35/35" in page
