@@ -253,3 +253,42 @@ def test_an_ended_partnership_cannot_be_renewed(app):
     partnership = make_partnership(make_request().distributor, make_product(), status=PartnershipStatus.ENDED)
     with pytest.raises(ValueChainError, match="active"):
         purchasing.renew(partnership, None, TODAY)
+
+
+# The request's delivery ward and kind -----------------------------------------------------
+
+
+def request_details(**changes):
+    from marketplace.valuechain import sourcing
+    from tests.factories import category
+
+    values = dict(title="Kẹo dừa", category_id=category("1.3").id, quantity=100, unit="kg", frequency="monthly",
+                  delivery_term="warehouse", delivery_province_code=79, deadline=TODAY + timedelta(days=5))
+    values.update(changes)
+    return sourcing.RequestDetails(**values)
+
+
+@pytest.mark.parametrize("changes, field", [
+    ({"delivery_ward_code": 70}, "delivery_ward_code"),  # Hoàn Kiếm is in Hà Nội, not Hồ Chí Minh City
+    ({"product_kind": "spaceships"}, "product_kind"),
+])
+def test_a_ward_outside_the_province_or_an_unknown_kind_is_refused(app, changes, field):
+    from marketplace.valuechain import sourcing
+    from tests.factories import make_distributor
+
+    with pytest.raises(ValueChainError) as refused:
+        sourcing.create_request(make_distributor(), None, request_details(**changes), today=TODAY)
+    assert refused.value.field == field
+
+
+def test_kinds_are_read_from_vietnamese_names():
+    from marketplace.valuechain import kinds
+
+    assert kinds.kind_of("Kẹo dừa sầu riêng", "1") == "candy"  # not durian
+    assert kinds.kind_of("Sầu riêng sấy thăng hoa", "1") == "dried_fruit"
+    assert kinds.kind_of("Nước cốt dừa đậm đặc", "1") == "coconut_milk"
+    assert kinds.kind_of("Cà phê cốt dừa hòa tan", "1") == "coffee_cocoa"
+    assert kinds.kind_of("Cây giống sầu riêng Ri6", "5") == "seedlings"
+    assert kinds.kind_of("Trải nghiệm làm kẹo dừa", "6") == "tour"
+    assert kinds.relatedness("candy", "candied_fruit") == 0.5
+    assert kinds.relatedness("candy", "coconut_milk") == 0.0
