@@ -100,9 +100,9 @@ def test_a_counter_on_terms_one_has_not_read_is_refused(deal):
         offers.counter(offer, seller, terms(), by_distributor=False, seen_revision=1, today=TODAY)
 
 
-def test_rounds_are_limited(app, deal):
+def test_rounds_are_limited(app, deal, monkeypatch):
     offer, seller, buyer = deal
-    app.config["OFFER_MAX_ROUNDS"] = 3
+    monkeypatch.setitem(app.config, "OFFER_MAX_ROUNDS", 3)  # the app is shared by the session's tests
     offers.counter(offer, buyer, terms(), by_distributor=True, today=TODAY)
     offers.counter(offer, seller, terms(), by_distributor=False, today=TODAY)
     with pytest.raises(ValueChainError, match="3 rounds"):

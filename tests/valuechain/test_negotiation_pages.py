@@ -30,13 +30,8 @@ def client_of(app, user=None):
     return client
 
 
-def csrf_free(app):
-    app.config["WTF_CSRF_ENABLED"] = False
-
-
 @pytest.fixture
 def world(app):
-    csrf_free(app)
     coop = make_cooperative(name="HTX Kẹo dừa A")
     candy = make_product(coop, name_vi="Kẹo dừa sầu riêng", weight_g=400, price_vnd=60000)
     make_certificate(candy, stars=5)
