@@ -97,6 +97,9 @@ def load_config():
         # Hours a cooperative has to confirm a cash-on-delivery order; after that its part is
         # cancelled and the stock released (`flask --app wsgi orders release-unconfirmed`).
         "COD_CONFIRM_HOURS": env("COD_CONFIRM_HOURS", 48, int),
+        # Revisions an offer may have (the offer and each counter-offer): the negotiation ends
+        # with an accept or a decline by then.
+        "OFFER_MAX_ROUNDS": env("OFFER_MAX_ROUNDS", 6, int),
         # Seconds one call to Stripe's API may take before the buyer is offered a retry.
         "STRIPE_TIMEOUT_SECONDS": env("STRIPE_TIMEOUT_SECONDS", 10, float),
         # payOS (VietQR bank transfer). Offered only when the three keys are set; PAYOS_API_BASE

@@ -9,8 +9,11 @@ from marketplace.valuechain.models import (  # noqa: F401
     MatchNotification,
     Offer,
     OfferMessage,
+    OfferRevision,
     Partnership,
     ProductCapacity,
+    PurchaseDelivery,
+    PurchaseOrder,
     SourcingRequest,
 )
 from marketplace.stock.models import StockChange  # noqa: F401

@@ -9,6 +9,11 @@ another day. The company of the demo distributor sign-in (marketplace.distributo
 profile, requests and partnerships, and so does the cooperative of the demo cooperative
 sign-in (the first approved cooperative by name: Dừa Đại Điền with the demo data).
 Cooperatives are told about matching requests by the next `flask valuechain digest`.
+
+Negotiations (NEGOTIATIONS) add counter-offers to some offers: the demo company has a
+cooperative's counter to answer on its candy request, the demo cooperative a buyer's counter
+on the coconut-cream export request. Accepted offers come with their purchase order, its
+first deliveries received (one on time and complete, one late) and the next one shipped.
 """
 from datetime import timedelta
 
@@ -21,22 +26,30 @@ from marketplace.distributors.models import DistributorCompany, DistributorKind,
 from marketplace.extensions import db
 from marketplace.producers.models import ApprovalStatus, Cooperative
 from marketplace.text import nfc
+from marketplace.valuechain import purchasing
 from marketplace.valuechain.models import (
     Certification,
     CooperativeCertification,
     DeliveryTerm,
     Frequency,
+    DeliveryStatus,
     Offer,
+    OfferRevision,
     OfferStatus,
     Partnership,
     PartnershipStatus,
     ProductCapacity,
+    PurchaseDelivery,
+    PurchaseOrder,
     RequestStatus,
     SourcingRequest,
     Unit,
 )
 
 HCM, HANOI, DANANG, CANTHO, VINHLONG, HAIPHONG, KHANHHOA = 79, 1, 48, 92, 86, 31, 56
+# The ward each demo request delivers to, by province (ward codes of `vietnam-provinces`,
+# with a centre in valuechain/data/communes.csv): Phường Sài Gòn, Hoàn Kiếm, Ninh Kiều, Bến Tre.
+DELIVERY_WARDS = {HCM: 26740, HANOI: 70, CANTHO: 31135, VINHLONG: 28789}
 
 DISTRIBUTORS = [
     {
@@ -248,6 +261,18 @@ OFFERS = [
     ("coconut-water-awarded", ["nuoc-dua-huu-co-dong-chai"], 205000, 300, "accepted", "Dừa hữu cơ, thùng 12 chai."),
 ]
 
+# Counter-offers after an offer (request key, cooperative's first product slug) → rounds of
+# (by the buyer?, unit price, minimum order, [(from quantity, price)], message).
+NEGOTIATIONS = {
+    ("candy-monthly", "keo-dua-sau-rieng-thanh-thoi"): [
+        (True, 125000, 500, [(1500, 120000)], "Chúng tôi lấy đều 1,5 tấn mỗi tháng: giá 125.000 ₫ được không?"),
+        (False, 130000, 500, [(1500, 127000), (3000, 124000)], "Giá 130.000 ₫, từ 1,5 tấn còn 127.000 ₫."),
+    ],
+    ("coconut-cream-export", "nuoc-cot-dua-dam-dac"): [
+        (True, 32000, 5000, [(20000, 31000)], "FOB Cát Lái, cần giá tốt hơn cho đơn 20.000 hộp."),
+    ],
+}
+
 # Direct partnerships: (company, product slugs, price, unit, volume, frequency, start in days, status, public
 # by distributor, public by cooperative). Accepted offers above add theirs (shown by both).
 PARTNERSHIPS = [
@@ -327,6 +352,9 @@ def _requests(companies):
                 target_price_min=item["price"][0], target_price_max=item["price"][1], min_stars=item["min_stars"],
                 certifications=item["certs"], packaging=nfc(item["packaging"]), delivery_term=DeliveryTerm(item["term"]),
                 delivery_province_code=item["province"], delivery_province_name=places.province(item["province"]).name,
+                delivery_ward_code=DELIVERY_WARDS.get(item["province"]),
+                delivery_ward_name=places.ward(item["province"], DELIVERY_WARDS.get(item["province"])).name
+                if item["province"] in DELIVERY_WARDS else "",
                 deadline=_day(item["days"]), anonymous=item.get("anonymous", False), status=status,
                 published_at=None if status == RequestStatus.DRAFT else clock.utcnow() - timedelta(days=7),
                 closed_at=clock.utcnow() if status in (RequestStatus.CLOSED, RequestStatus.AWARDED) else None,
@@ -351,6 +379,46 @@ def _partnership(company, products, price, unit, volume, frequency, start_days, 
     )
 
 
+def _revise(offer, rounds):
+    """Revision 1 (the offer as made), then each counter-offer of `rounds`."""
+    def revision(number, by_distributor, message):
+        return OfferRevision(number=number, by_distributor=by_distributor, unit_price=offer.unit_price,
+                             quantity_per_period=offer.quantity_per_period, min_order_quantity=offer.min_order_quantity,
+                             price_tiers=offer.price_tiers or [], delivery_term=offer.delivery_term,
+                             lead_time_days=offer.lead_time_days, valid_until=offer.valid_until, message=message,
+                             created_at=clock.utcnow() - timedelta(days=5 - len(offer.revisions)))
+
+    offer.revisions.append(revision(1, False, offer.message))
+    for number, (by_distributor, price, min_order, tiers, message) in enumerate(rounds, 2):
+        offer.unit_price, offer.min_order_quantity = price, min_order
+        offer.price_tiers = [list(tier) for tier in tiers]
+        offer.revision, offer.awaiting_cooperative = number, by_distributor
+        offer.revisions.append(revision(number, by_distributor, nfc(message)))
+
+
+def _purchase_order(partnership, offer, request):
+    """The purchase order of an accepted offer, begun some weeks ago: its first deliveries
+    received (on time and complete, then late), the next shipped."""
+    starts_on = min(partnership.starts_on, clock.today() - timedelta(days=70))
+    order = PurchaseOrder(distributor_id=partnership.distributor_id, cooperative_id=partnership.cooperative_id,
+                          partnership=partnership, offer=offer, title=request.title, unit=partnership.unit,
+                          unit_price=partnership.unit_price, delivery_term=offer.delivery_term)
+    first_due = starts_on + timedelta(days=offer.lead_time_days)
+    shipped = False
+    for number, (due_on, quantity) in enumerate(
+            purchasing.schedule(partnership.frequency, partnership.volume_per_period, first_due), 1):
+        delivery = PurchaseDelivery(number=number, due_on=due_on, quantity=quantity)
+        if due_on < clock.today():
+            received_on = min(clock.today(), due_on + timedelta(days=2 if number == 2 else 0))
+            delivery.status, delivery.received_on, delivery.quantity_received = (
+                DeliveryStatus.RECEIVED, received_on, quantity)
+            delivery.shipped_at = clock.utcnow() - timedelta(days=(clock.today() - due_on).days + 2)
+        elif not shipped:
+            delivery.status, delivery.shipped_at, shipped = DeliveryStatus.SHIPPED, clock.utcnow(), True
+        order.deliveries.append(delivery)
+    return order
+
+
 def _offers_and_partnerships(companies, requests, products):
     existing_offers = {(o.request_id, o.cooperative_id) for o in db.session.scalars(sa.select(Offer))}
     pairs = {(p.distributor_id, p.cooperative_id) for p in db.session.scalars(sa.select(Partnership))}
@@ -364,13 +432,17 @@ def _offers_and_partnerships(companies, requests, products):
         offer = Offer(request=request, cooperative_id=offered[0].cooperative_id, products=offered, unit_price=price,
                       quantity_per_period=quantity, lead_time_days=7, sample_available=True,
                       valid_until=request.deadline + timedelta(days=30), message=nfc(message),
-                      status=OfferStatus(status))
+                      status=OfferStatus(status), delivery_term=request.delivery_term,
+                      min_order_quantity=max(1, quantity // 10))
+        _revise(offer, NEGOTIATIONS.get((key, slugs[0]), []))
         db.session.add(offer)
         created["offers"] += 1
         if offer.status == OfferStatus.ACCEPTED and (request.distributor_id, offer.cooperative_id) not in pairs:
             start = (request.period_start - clock.today()).days if request.period_start else 0
-            db.session.add(_partnership(by_id[request.distributor_id], offered, price,
-                                        request.unit, quantity, request.frequency, start, "active", (True, True), offer))
+            partnership = _partnership(by_id[request.distributor_id], offered, price, request.unit, quantity,
+                                       request.frequency, start, "active", (True, True), offer)
+            db.session.add(partnership)
+            db.session.add(_purchase_order(partnership, offer, request))
             pairs.add((request.distributor_id, offer.cooperative_id))
             created["partnerships"] += 1
     for slug, product_slugs, price, unit, volume, frequency, start, status, *shown in PARTNERSHIPS:

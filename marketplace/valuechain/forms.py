@@ -5,7 +5,7 @@ from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms import BooleanField, HiddenField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -13,7 +13,7 @@ from marketplace import places
 from marketplace.forms import choices, optional_int
 from marketplace.i18n import current_language
 from marketplace.money import parse_vnd
-from marketplace.valuechain import companies, labels, offers, partnerships, sourcing
+from marketplace.valuechain import companies, kinds, labels, offers, partnerships, sourcing
 from marketplace.valuechain.models import (
     DECLARED_CERTIFICATIONS,
     Certification,
@@ -122,11 +122,24 @@ class RequestForm(FlaskForm):
     delivery_term = SelectField(_l("Delivery term"), validate_choice=False, validators=[ChoiceIn()])
     delivery_province_code = SelectField(_l("Deliver to (province)"), coerce=optional_int, validate_choice=False,
                                          validators=[ChoiceIn()])
+    delivery_ward_code = SelectField(_l("Commune or ward delivered to (optional)"), coerce=optional_int,
+                                     validate_choice=False, validators=[ChoiceIn(optional=True)],
+                                     description=_l("Distances to producers start here; the province's communes "
+                                                    "are listed once the province is saved."))
+    product_kind = SelectField(_l("Kind of product (optional)"), validate_choice=False,
+                               validators=[ChoiceIn(optional=True)],
+                               description=_l("Producers of this kind are suggested first; left empty, it is "
+                                              "read from the title."))
     deadline = DateInput(_l("Deadline for offers"))
     anonymous = BooleanField(_l("Post anonymously (producers do not see our company name)"))
 
     def __init__(self, *args, categories=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.product_kind.choices = choices([("", _l("Read it from the title"))] + kinds.kind_choices())
+        province = self.delivery_province_code.data
+        self.delivery_ward_code.choices = choices(
+            [("", _l("Anywhere in the province"))]
+            + [(w.code, w.name) for w in (places.wards(province) if isinstance(province, int) else [])])
         self.category_id.choices = category_choices(categories)
         self.unit.choices = choices((u.value, labels.unit_label(u)) for u in Unit)
         self.frequency.choices = choices((f.value, labels.frequency_label(f)) for f in Frequency)
@@ -144,7 +157,8 @@ class RequestForm(FlaskForm):
             period_end=self.period_end.data, target_price_min=self.target_price_min.data,
             target_price_max=self.target_price_max.data, min_stars=self.min_stars.data,
             certifications=self.certifications.data or [], packaging=self.packaging.data or "",
-            anonymous=self.anonymous.data,
+            anonymous=self.anonymous.data, delivery_ward_code=self.delivery_ward_code.data,
+            product_kind=self.product_kind.data or None,
         )
 
 
@@ -162,10 +176,29 @@ class OfferForm(FlaskForm):
     valid_until = DateInput(_l("Offer valid until"))
     message = TextAreaField(_l("Message to the buyer"), render_kw={"rows": 4, "maxlength": 4000})
     show_if_accepted = BooleanField(_l("If our offer is accepted, the partnership may be shown on the public value chain"))
+    min_order_quantity = WholeNumberField(_l("Minimum order (optional)"), render_kw={"inputmode": "numeric"})
+    delivery_term = SelectField(_l("Delivery term"), validate_choice=False, validators=[ChoiceIn()],
+                                default=DeliveryTerm.WAREHOUSE.value)
+    tier1_quantity = WholeNumberField(_l("From quantity"), render_kw={"inputmode": "numeric"})
+    tier1_price = WholeNumberField(_l("Unit price"), render_kw={"inputmode": "numeric"})
+    tier2_quantity = WholeNumberField(_l("From quantity"), render_kw={"inputmode": "numeric"})
+    tier2_price = WholeNumberField(_l("Unit price"), render_kw={"inputmode": "numeric"})
 
     def __init__(self, *args, products=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.product_ids.choices = product_choices(products)
+        self.delivery_term.choices = choices((t.value, labels.delivery_term_label(t)) for t in DeliveryTerm)
+
+    def fill_tiers(self, tiers):
+        """Show an offer's price tiers in the tier rows."""
+        for (quantity, price), n in zip(tiers or [], (1, 2)):
+            getattr(self, f"tier{n}_quantity").data = quantity
+            getattr(self, f"tier{n}_price").data = price
+
+    def tiers(self):
+        """The tier rows filled in; a half-filled row goes to the service, which names it."""
+        rows = [(getattr(self, f"tier{n}_quantity").data, getattr(self, f"tier{n}_price").data) for n in (1, 2)]
+        return [list(row) for row in rows if row != (None, None)]
 
     def details(self):
         return offers.OfferDetails(
@@ -173,7 +206,75 @@ class OfferForm(FlaskForm):
             quantity_per_period=self.quantity_per_period.data, lead_time_days=self.lead_time_days.data,
             valid_until=self.valid_until.data, sample_available=self.sample_available.data,
             message=self.message.data or "", show_if_accepted=self.show_if_accepted.data,
+            min_order_quantity=self.min_order_quantity.data, delivery_term=self.delivery_term.data,
+            price_tiers=self.tiers(),
         )
+
+
+class CounterForm(FlaskForm):
+    """New terms from either side of a negotiation; `revision` is the one the person read."""
+
+    revision = HiddenField()
+    unit_price = WholeNumberField(_l("Unit price (đồng per unit of the request)"), render_kw={"inputmode": "numeric"})
+    quantity_per_period = WholeNumberField(_l("Quantity per period"), render_kw={"inputmode": "numeric"})
+    min_order_quantity = WholeNumberField(_l("Minimum order (optional)"), render_kw={"inputmode": "numeric"})
+    tier1_quantity = OfferForm.tier1_quantity
+    tier1_price = OfferForm.tier1_price
+    tier2_quantity = OfferForm.tier2_quantity
+    tier2_price = OfferForm.tier2_price
+    delivery_term = SelectField(_l("Delivery term"), validate_choice=False, validators=[ChoiceIn()])
+    lead_time_days = WholeNumberField(_l("Lead time (days)"), render_kw={"inputmode": "numeric"})
+    valid_until = DateInput(_l("Valid until"))
+    message = TextAreaField(_l("Why these terms (optional)"), render_kw={"rows": 3, "maxlength": 4000})
+
+    fill_tiers = OfferForm.fill_tiers
+    tiers = OfferForm.tiers
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.delivery_term.choices = choices((t.value, labels.delivery_term_label(t)) for t in DeliveryTerm)
+
+    def fill(self, offer):
+        """Start from the offer's latest terms."""
+        for name in ("unit_price", "quantity_per_period", "min_order_quantity", "lead_time_days", "valid_until"):
+            getattr(self, name).data = getattr(offer, name)
+        self.delivery_term.data = offer.delivery_term.value
+        self.revision.data = offer.revision
+        self.fill_tiers(offer.price_tiers)
+
+    def seen_revision(self):
+        try:
+            return int(self.revision.data)
+        except (TypeError, ValueError):
+            return None
+
+    def terms(self):
+        return offers.Terms(
+            unit_price=self.unit_price.data, quantity_per_period=self.quantity_per_period.data,
+            lead_time_days=self.lead_time_days.data, valid_until=self.valid_until.data,
+            delivery_term=self.delivery_term.data, min_order_quantity=self.min_order_quantity.data,
+            price_tiers=self.tiers(), message=self.message.data or "",
+        )
+
+
+class AcceptTermsForm(FlaskForm):
+    """Accepting the other side's latest terms, as read (`revision`)."""
+
+    revision = HiddenField()
+    shown = BooleanField(_l("Show this partnership on the public value chain"))
+
+    def seen_revision(self):
+        return CounterForm.seen_revision(self)
+
+
+class SampleForm(FlaskForm):
+    sample_quantity = WholeNumberField(_l("Sample quantity"), render_kw={"inputmode": "numeric"})
+    sample_price = WholeNumberField(_l("Price per unit you offer for the samples (đồng)"),
+                                    render_kw={"inputmode": "numeric"})
+
+
+class ReceiveForm(FlaskForm):
+    quantity_received = WholeNumberField(_l("Quantity received"), render_kw={"inputmode": "numeric"})
 
 
 class MessageForm(FlaskForm):

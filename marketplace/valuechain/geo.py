@@ -1,10 +1,22 @@
-"""Distances between provinces, for matching: approximate centroids of Vietnam's 34 provinces
-(since 1 July 2025, codes of marketplace.places) and the great-circle distance between them.
+"""Distances for matching: between communes/wards where their centre is known, else between
+provinces.
 
-The centroids are rough (±20 km): the middle of the merged province's populated area, read
-off a map. They rank suppliers by closeness; they are not for routing or freight prices.
+`data/communes.csv` holds the centres of the demo area's communes (the former Bến Tre
+province, now part of Vĩnh Long) and of the wards buyers deliver to, by their codes in
+`vietnam-provinces` (which ships no coordinates). Each is the commune's centre (its market or
+people's committee) estimated by hand from the commune seats' known places, to roughly ±3 km; not
+surveyed nor checked against a map source here (no network) — replace the file with surveyed
+centres (e.g. OpenStreetMap's) when deploying; see the README. The province
+centroids below are rough (±20 km): the middle of the merged province's populated area, read
+off a map, used only when a place's commune is not in the file. Distances rank suppliers by
+closeness; they are not for routing or freight prices.
 """
+import csv
+from functools import lru_cache
 from math import asin, cos, radians, sin, sqrt
+from pathlib import Path
+
+COMMUNES_CSV = Path(__file__).parent / "data" / "communes.csv"
 
 # Province code -> (latitude, longitude).
 PROVINCE_CENTROIDS = {
@@ -57,6 +69,27 @@ def haversine_km(a, b):
 def province_distance_km(from_code, to_code):
     """Approximate km between two provinces' centroids (0 within one), None if either is unknown."""
     a, b = PROVINCE_CENTROIDS.get(from_code), PROVINCE_CENTROIDS.get(to_code)
+    if a is None or b is None:
+        return None
+    return haversine_km(a, b)
+
+
+@lru_cache(maxsize=1)
+def commune_centres():
+    """Ward code -> (latitude, longitude), read once from the shipped CSV."""
+    with open(COMMUNES_CSV, encoding="utf-8", newline="") as handle:
+        return {int(row["ward_code"]): (float(row["latitude"]), float(row["longitude"]))
+                for row in csv.DictReader(handle)}
+
+
+def place_point(province_code, ward_code=None):
+    """The best known point of a place: its commune's centre, else its province's centroid."""
+    return commune_centres().get(ward_code) or PROVINCE_CENTROIDS.get(province_code)
+
+
+def place_distance_km(origin, destination):
+    """Km between two (province code, ward code) places, None if either is unknown."""
+    a, b = place_point(*origin), place_point(*destination)
     if a is None or b is None:
         return None
     return haversine_km(a, b)

@@ -8,12 +8,15 @@ from flask_babel import gettext as _, lazy_gettext as _l
 
 from marketplace.i18n import current_language
 from marketplace.text import fold
+from marketplace.valuechain import kinds
 from marketplace.valuechain.models import (
     Certification,
+    DeliveryStatus,
     DeliveryTerm,
     Frequency,
     OfferStatus,
     PartnershipStatus,
+    PurchaseOrderStatus,
     RequestStatus,
     Unit,
 )
@@ -82,7 +85,26 @@ STATUS_LABELS = {
     PartnershipStatus.ACTIVE: _l("Active"),
     PartnershipStatus.DECLINED: _l("Declined"),
     PartnershipStatus.ENDED: _l("Ended"),
+    PurchaseOrderStatus.OPEN: _l("Open"),
+    PurchaseOrderStatus.COMPLETED: _l("Completed"),
+    DeliveryStatus.SCHEDULED: _l("Scheduled"),
+    DeliveryStatus.SHIPPED: _l("Shipped"),
+    DeliveryStatus.RECEIVED: _l("Received"),
 }
+
+# The criteria of a match's score (matching.WEIGHTS), as the explanation names them.
+CRITERION_LABELS = {
+    "kind": _l("Product kind"),
+    "capacity": _l("Capacity"),
+    "price": _l("Price"),
+    "distance": _l("Distance"),
+    "certifications": _l("Certifications asked for"),
+    "track_record": _l("Track record"),
+}
+
+
+def criterion_label(name):
+    return CRITERION_LABELS.get(name, name)
 
 
 def certification_label(value):
@@ -159,4 +181,5 @@ def init_app(app):
         chain_status_label=status_label,
         format_quantity=quantity,
         country_name=country_name,
+        kind_label=kinds.kind_label,
     )

@@ -2,8 +2,11 @@
 
 Hard filters: a cooperative failing one is not a match.
 
-1. **Group.** It has a published product in the request's OCOP sub-group (or anywhere in
-   the group, when the request names a whole group).
+1. **What the product is.** When the request's product kind is known (`kinds`: chosen by
+   the buyer, else read from the title), a product of that kind or of a related kind (same
+   family: candy → candied coconut, coconut jelly) in the request's OCOP group; an
+   unrelated kind never matches. When it is not known, a product in the request's OCOP sub-group (or
+   anywhere in the group, when the request names a whole group).
 2. **Stars.** That product holds a valid rating of at least the request's minimum stars:
    from 3★ up, the OCOP badge rule itself (`OcopCertificate.grants_badge(today)`, in SQL);
    for a 1–2★ minimum, an approved potential rating within its dates counts too. A request
@@ -12,21 +15,28 @@ Hard filters: a cooperative failing one is not a match.
    ISO 22000, organic, FDA registration) is declared by the cooperative
    (`CooperativeCertification`) and valid today.
 
-Score (0–100) of what is left, by WEIGHTS:
+Ranking: the product kind first (exact kinds above related ones, whatever the rest of the
+score), then the score (0–100) by WEIGHTS:
 
-- **capacity** (35) × min(1, monthly capacity ÷ monthly need). Capacity is what the
-  cooperative declared per product (`ProductCapacity`) for its fitting products, in units
-  that convert to the request's (kg ↔ t; boxes only with boxes). Need per month: the
+- **kind** (35) × relatedness: 1 for the kind asked for, ½ for a related kind (or when no
+  kind is known).
+- **capacity** (20) × min(1, monthly capacity ÷ monthly need). Capacity is what the
+  cooperative declared per product (`ProductCapacity`) for its best-fitting products, in
+  units that convert to the request's (kg ↔ t; boxes only with boxes). Need per month: the
   quantity for one-off and monthly requests, a third for quarterly, and for seasonal the
   quantity spread over the months of the period (3 when no period is given).
-- **price** (25): the cheapest fitting product's price per unit of the request — for kg or
+- **price** (15): the cheapest fitting product's price per unit of the request — for kg or
   t from the listing's weight, for count units (box, bottle, …) the listing's price. Within
   or below the target range: full; above it: reduced by the share it exceeds the maximum
   (50% above → half), down to 0. No target, or a price that cannot be compared: half.
-- **distance** (20) × max(0, 1 − km ÷ 1500), km between province centroids
-  (`geo.PROVINCE_CENTROIDS`; 0 within the delivery province).
-- **track record** (20) × min(1, (partnerships + fulfilled orders ÷ 10) ÷ 5): active and
-  ended partnerships, and fulfilled orders (`fulfilled_orders()`: delivered shipments).
+- **distance** (10) × 1 ÷ (1 + km ÷ 100): from the cooperative's commune to the delivery
+  ward (`geo.place_distance_km`: commune centres shipped with the project, the province's
+  centroid only where a commune is not known). 10 km scores 91%, 100 km half.
+- **certifications** (5): the certifications asked for, all held (a hard filter), or none
+  asked.
+- **track record** (15) × min(1, (partnerships + fulfilled orders ÷ 10 + on-time complete
+  deliveries) ÷ 5) × the share of received purchase-order deliveries that came on time and
+  complete (`purchasing.track_records`).
 
 Each Match carries the numbers behind its score, and `reasons()` writes them in the page's
 language: "5★ valid to 03/2027 · supplies 2 t/month · 40 km".
@@ -45,7 +55,7 @@ from marketplace.catalog.services import buyable_products
 from marketplace.extensions import db
 from marketplace.i18n import month_year
 from marketplace.producers.models import Cooperative
-from marketplace.valuechain import geo, labels
+from marketplace.valuechain import geo, kinds, labels, purchasing
 from marketplace.valuechain.models import (
     UNIT_SIZES,
     Certification,
@@ -58,8 +68,8 @@ from marketplace.valuechain.models import (
     convert,
 )
 
-WEIGHTS = {"capacity": 35, "price": 25, "distance": 20, "track_record": 20}
-FAR_KM = 1500  # about Vietnam's length: this far scores no distance points
+WEIGHTS = {"kind": 35, "capacity": 20, "price": 15, "distance": 10, "certifications": 5, "track_record": 15}
+HALF_POINTS_KM = 100  # this far from the delivery place scores half the distance points
 TRACK_RECORD_FULL = 5  # partnerships for full track-record points
 ORDERS_PER_PARTNERSHIP = 10  # fulfilled orders that count like one partnership
 SEASON_MONTHS = 3  # a season's length when a seasonal request gives no period
@@ -166,6 +176,17 @@ def required_declared(request):
     return [Certification(c) for c in request.certifications if c != Certification.OCOP]
 
 
+def request_kind(request):
+    """The kind of product the request asks for: the buyer's choice, else read from its title."""
+    if request.product_kind in kinds.KINDS:
+        return request.product_kind
+    return kinds.kind_of(request.title, request.category.group_code if request.category else None)
+
+
+def product_kind(product):
+    return kinds.kind_of(product.name_vi, product.category.group_code)
+
+
 def in_category(product, category):
     if category.parent_id is None:
         return product.category.group_code == category.group_code
@@ -223,11 +244,26 @@ class Match:
     certifications: list = field(default_factory=list)  # required ones it holds
     partnerships: int = 0
     orders: int = 0
+    on_time: int = 0  # purchase-order deliveries received on time and complete
+    received: int = 0  # purchase-order deliveries received
+    kind: str | None = None  # of the best-fitting products
+    relatedness: float = 0.5
     points: dict = field(default_factory=dict)  # criterion -> points
+
+    def contributions(self):
+        """[(criterion label, points, out of)] in WEIGHTS order: how the score adds up."""
+        return [(labels.criterion_label(name), round(self.points[name], 1), weight)
+                for name, weight in WEIGHTS.items()]
 
     def reasons(self):
         """Why it was suggested, in the current language, most telling first."""
-        reasons = [_("%(stars)s★ valid to %(date)s", stars=self.stars, date=month_year(self.valid_to))]
+        reasons = []
+        if self.kind is not None:
+            wanted = request_kind(self.request)
+            label = str(kinds.kind_label(self.kind))
+            reasons.append(_("makes %(kind)s", kind=label.lower()) if self.kind == wanted or wanted is None
+                           else _("related kind: %(kind)s", kind=label.lower()))
+        reasons.append(_("%(stars)s★ valid to %(date)s", stars=self.stars, date=month_year(self.valid_to)))
         if self.monthly_capacity:
             reasons.append(_("supplies %(quantity)s/month",
                              quantity=labels.quantity(self.monthly_capacity, self.request.unit)))
@@ -246,27 +282,43 @@ class Match:
             reasons.append(ngettext("%(num)s partnership", "%(num)s partnerships", self.partnerships))
         if self.orders:
             reasons.append(ngettext("%(num)s fulfilled order", "%(num)s fulfilled orders", self.orders))
+        if self.received:
+            reasons.append(_("%(on_time)s of %(received)s deliveries on time and complete",
+                             on_time=self.on_time, received=self.received))
         return reasons
 
     def reason_text(self):
         return " · ".join(self.reasons())
 
 
-def evaluate(request, cooperative, fits, held, partnerships=0, orders=0):
+def evaluate(request, cooperative, fits, held, partnerships=0, orders=0, record=(0, 0)):
     """The Match of `cooperative` for `request`, or None when a hard filter excludes it.
 
     `fits` are the cooperative's ProductFits (any category, any stars), `held` its valid
-    declared certifications ({kind: valid_until})."""
+    declared certifications ({kind: valid_until}), `record` its (on-time complete, received)
+    purchase-order deliveries."""
     min_stars = effective_min_stars(request)
-    fits = [f for f in fits if in_category(f.product, request.category) and f.stars >= min_stars]
+    wanted = request_kind(request)
+    fits = [f for f in fits if f.stars >= min_stars]
+    if wanted is None:
+        fits = [f for f in fits if in_category(f.product, request.category)]
+        relatedness, kind = 0.5, None
+    else:
+        scored = [(kinds.relatedness(wanted, product_kind(f.product)), f) for f in fits
+                  if f.product.category.group_code == request.category.group_code]
+        relatedness = max((r for r, _f in scored), default=0.0)
+        fits = [f for r, f in scored if r == relatedness and r > 0]
+        kind = product_kind(fits[0].product) if fits else None
     if not fits:
         return None
     required = required_declared(request)
-    if any(kind not in held for kind in required):
+    if any(kind_ not in held for kind_ in required):
         return None
     best = max(fits, key=lambda f: (f.stars, f.valid_to))
+    on_time, received = record
     match = Match(cooperative, request, fits, stars=best.stars, valid_to=best.valid_to,
-                  certifications=required, partnerships=partnerships, orders=orders)
+                  certifications=required, partnerships=partnerships, orders=orders, on_time=on_time,
+                  received=received, kind=kind, relatedness=relatedness)
 
     capacities = [convert(f.capacity.monthly_quantity, f.capacity.unit, request.unit) for f in fits if f.capacity]
     capacities = [c for c in capacities if c is not None]
@@ -282,21 +334,24 @@ def evaluate(request, cooperative, fits, held, partnerships=0, orders=0):
         match.price_excess = (match.price - high) / high if high and match.price > high else 0.0
         price_share = max(0.0, 1 - match.price_excess)
 
-    match.distance_km = geo.province_distance_km(cooperative.province_code, request.delivery_province_code)
-    distance_share = max(0.0, 1 - match.distance_km / FAR_KM) if match.distance_km is not None else 0.0
+    match.distance_km = geo.place_distance_km((cooperative.province_code, cooperative.ward_code),
+                                              (request.delivery_province_code, request.delivery_ward_code))
+    distance_share = 1 / (1 + match.distance_km / HALF_POINTS_KM) if match.distance_km is not None else 0.0
 
-    record = partnerships + orders / ORDERS_PER_PARTNERSHIP
-    track_share = min(1.0, record / TRACK_RECORD_FULL)
+    experience = partnerships + orders / ORDERS_PER_PARTNERSHIP + on_time
+    reliability = on_time / received if received else 1.0
+    track_share = min(1.0, experience / TRACK_RECORD_FULL) * reliability
 
-    shares = {"capacity": capacity_share, "price": price_share, "distance": distance_share,
-              "track_record": track_share}
+    shares = {"kind": relatedness, "capacity": capacity_share, "price": price_share, "distance": distance_share,
+              "certifications": 1.0, "track_record": track_share}
     match.points = {name: WEIGHTS[name] * share for name, share in shares.items()}
     match.score = round(sum(match.points.values()))
     return match
 
 
 def _ranked(matches):
-    return sorted(matches, key=lambda m: (-m.score, m.cooperative.name, m.cooperative.id))
+    # The kind dominates: an exact kind ranks above a related one whatever the other points.
+    return sorted(matches, key=lambda m: (-m.relatedness, -m.score, m.cooperative.name, m.cooperative.id))
 
 
 # ---------------------------------------------------------------------------------------
@@ -304,11 +359,13 @@ def _ranked(matches):
 
 
 def match_cooperatives(request, today=None, limit=None):
-    """The cooperatives that fit `request`, best first (3 queries, whatever their number)."""
+    """The cooperatives that fit `request`, best first (5 queries, whatever their number)."""
     today = today or clock.today()
-    fits = _product_fits(
-        today, _category_condition(request.category), OcopCertificate.stars >= effective_min_stars(request)
-    )
+    # A known kind looks across the request's whole OCOP group (candy and rice cakes sit in
+    # different food sub-groups); the kind then decides.
+    where = (OcopCategory.group_code == request.category.group_code if request_kind(request) is not None
+             else _category_condition(request.category))
+    fits = _product_fits(today, where, OcopCertificate.stars >= effective_min_stars(request))
     by_cooperative = defaultdict(list)
     for fit in fits:
         by_cooperative[fit.product.cooperative].append(fit)
@@ -316,9 +373,11 @@ def match_cooperatives(request, today=None, limit=None):
     held = declared_certifications(ids, today)
     partnerships = partnership_counts(ids)
     orders = fulfilled_orders(ids)
+    records = purchasing.track_records(ids)
     matches = [
         evaluate(request, cooperative, cooperative_fits, held.get(cooperative.id, {}),
-                 partnerships.get(cooperative.id, 0), orders.get(cooperative.id, 0))
+                 partnerships.get(cooperative.id, 0), orders.get(cooperative.id, 0),
+                 records.get(cooperative.id, (0, 0)))
         for cooperative, cooperative_fits in by_cooperative.items()
     ]
     ranked = _ranked(m for m in matches if m is not None)
@@ -326,7 +385,7 @@ def match_cooperatives(request, today=None, limit=None):
 
 
 def recommended_requests(cooperative, today=None, request_ids=None):
-    """Open requests that `cooperative` fits, as Matches, best first (4 queries)."""
+    """Open requests that `cooperative` fits, as Matches, best first (5 queries)."""
     today = today or clock.today()
     query = (
         sa.select(SourcingRequest)
@@ -345,5 +404,7 @@ def recommended_requests(cooperative, today=None, request_ids=None):
     held = declared_certifications([cooperative.id], today).get(cooperative.id, {})
     partnerships = partnership_counts([cooperative.id]).get(cooperative.id, 0)
     orders = fulfilled_orders([cooperative.id]).get(cooperative.id, 0)
-    matches = [evaluate(request, cooperative, fits, held, partnerships, orders) for request in requests]
-    return sorted((m for m in matches if m is not None), key=lambda m: (-m.score, m.request.deadline, m.request.id))
+    record = purchasing.track_records([cooperative.id]).get(cooperative.id, (0, 0))
+    matches = [evaluate(request, cooperative, fits, held, partnerships, orders, record) for request in requests]
+    return sorted((m for m in matches if m is not None),
+                  key=lambda m: (-m.relatedness, -m.score, m.request.deadline, m.request.id))

@@ -171,6 +171,11 @@ class SourcingRequest(db.Model):
     delivery_term: Mapped[DeliveryTerm] = mapped_column(str_enum(DeliveryTerm, "delivery_term"))
     delivery_province_code: Mapped[int]
     delivery_province_name: Mapped[str] = mapped_column(sa.String(100))
+    # The commune/ward delivered to, when the buyer names one: distances start from there.
+    delivery_ward_code: Mapped[int | None]
+    delivery_ward_name: Mapped[str] = mapped_column(sa.String(100), default="", server_default="")
+    # What the product is (`kinds.KINDS`), finer than the category; None: read from the title.
+    product_kind: Mapped[str | None] = mapped_column(sa.String(40))
     deadline: Mapped[date]  # offers are taken until the end of this day (Vietnam time)
     anonymous: Mapped[bool] = mapped_column(default=False)  # hide the company from producers
     status: Mapped[RequestStatus] = mapped_column(
@@ -252,6 +257,15 @@ class Offer(db.Model):
     sample_available: Mapped[bool] = mapped_column(default=False)
     valid_until: Mapped[date]
     message: Mapped[str] = mapped_column(sa.Text, default="")
+    # Negotiated terms (the latest revision's; `revisions` keeps every round read-only).
+    min_order_quantity: Mapped[int | None] = mapped_column(sa.BigInteger)  # per order, request unit
+    price_tiers: Mapped[list] = mapped_column(sa.JSON, default=list, server_default="[]")  # [[from qty, price], …]
+    delivery_term: Mapped[DeliveryTerm] = mapped_column(
+        str_enum(DeliveryTerm, "delivery_term"), default=DeliveryTerm.WAREHOUSE, server_default="warehouse"
+    )
+    revision: Mapped[int] = mapped_column(default=1, server_default="1")
+    # Whose turn it is: after a buyer's counter the cooperative answers (accepts or counters).
+    awaiting_cooperative: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
     # The cooperative's consent, given with the offer, to show the partnership publicly if accepted.
     show_if_accepted: Mapped[bool] = mapped_column(default=False)
     status: Mapped[OfferStatus] = mapped_column(str_enum(OfferStatus, "offer_status"), default=OfferStatus.SUBMITTED)
@@ -262,10 +276,22 @@ class Offer(db.Model):
     cooperative = relationship("Cooperative")
     products = relationship("Product", secondary=offer_products, order_by="Product.name_vi")
     messages = relationship("OfferMessage", back_populates="offer", order_by="OfferMessage.created_at")
+    revisions = relationship("OfferRevision", back_populates="offer", order_by="OfferRevision.number")
 
     @property
     def is_live(self):
         return self.status in (OfferStatus.SUBMITTED, OfferStatus.SHORTLISTED)
+
+    def price_for(self, quantity):
+        """The unit price for an order of `quantity`: the deepest tier it reaches, else the base."""
+        price = self.unit_price
+        for from_quantity, tier_price in sorted(self.price_tiers or []):
+            if quantity >= from_quantity:
+                price = tier_price
+        return price
+
+    def is_expired(self, today):
+        return self.valid_until < today
 
     def __repr__(self):
         return f"<Offer {self.id} {self.status}>"
@@ -285,6 +311,38 @@ class OfferMessage(db.Model):
 
     offer = relationship("Offer", back_populates="messages")
     author = relationship("User")
+
+
+class OfferRevision(db.Model):
+    """One round of a negotiation: the terms one side put forward. Number 1 is the
+    cooperative's offer; each counter adds the next. Never changed once written."""
+
+    __tablename__ = "offer_revisions"
+    __table_args__ = (
+        sa.UniqueConstraint("offer_id", "number", name="uq_offer_revisions_number"),
+        sa.CheckConstraint("unit_price > 0", name="price_positive"),
+        sa.CheckConstraint("quantity_per_period > 0", name="quantity_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offer_id: Mapped[int] = mapped_column(sa.ForeignKey("offers.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int]
+    by_distributor: Mapped[bool]
+    author_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    unit_price: Mapped[int] = mapped_column(sa.BigInteger)
+    quantity_per_period: Mapped[int] = mapped_column(sa.BigInteger)
+    min_order_quantity: Mapped[int | None] = mapped_column(sa.BigInteger)
+    price_tiers: Mapped[list] = mapped_column(sa.JSON, default=list)
+    delivery_term: Mapped[DeliveryTerm] = mapped_column(str_enum(DeliveryTerm, "delivery_term"))
+    lead_time_days: Mapped[int]
+    valid_until: Mapped[date]
+    message: Mapped[str] = mapped_column(sa.Text, default="")
+    created_at: Mapped[sa.DateTime] = mapped_column(sa.DateTime, default=utcnow)
+
+    offer = relationship("Offer", back_populates="revisions")
+
+    def price_for(self, quantity):
+        return Offer.price_for(self, quantity)
 
 
 # ---------------------------------------------------------------------------------------
@@ -372,6 +430,93 @@ class MatchNotification(db.Model):
     score: Mapped[int] = mapped_column(default=0)
     notified_at: Mapped[sa.DateTime] = mapped_column(sa.DateTime, default=utcnow)
     emailed_at: Mapped[sa.DateTime | None] = mapped_column(sa.DateTime)
+
+
+# ---------------------------------------------------------------------------------------
+# Purchase orders
+
+
+class PurchaseOrderStatus(enum.StrEnum):
+    OPEN = "open"  # deliveries to come
+    COMPLETED = "completed"  # every delivery received
+
+
+class DeliveryStatus(enum.StrEnum):
+    SCHEDULED = "scheduled"
+    SHIPPED = "shipped"  # confirmed sent by the cooperative
+    RECEIVED = "received"  # confirmed received by the distributor, with the quantity
+
+
+class PurchaseOrder(db.Model):
+    """A B2B order of a distributor to a cooperative: from an accepted offer, a renewal of
+    the partnership, or a sample asked for during a negotiation. Its deliveries follow the
+    request's frequency."""
+
+    __tablename__ = "purchase_orders"
+    __table_args__ = (
+        sa.CheckConstraint("unit_price >= 0", name="price_not_negative"),
+        sa.Index("ix_purchase_orders_distributor", "distributor_id", "created_at"),
+        sa.Index("ix_purchase_orders_cooperative", "cooperative_id", "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    distributor_id: Mapped[int] = mapped_column(sa.ForeignKey("distributor_companies.id"))
+    cooperative_id: Mapped[int] = mapped_column(sa.ForeignKey("cooperatives.id"))
+    partnership_id: Mapped[int | None] = mapped_column(sa.ForeignKey("partnerships.id"), index=True)
+    offer_id: Mapped[int | None] = mapped_column(sa.ForeignKey("offers.id"), index=True)
+    created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    is_sample: Mapped[bool] = mapped_column(default=False)
+    title: Mapped[str] = mapped_column(sa.String(200))  # what is ordered, copied
+    unit: Mapped[Unit] = mapped_column(str_enum(Unit, "supply_unit"))
+    unit_price: Mapped[int] = mapped_column(sa.BigInteger)  # đồng per unit, as agreed
+    delivery_term: Mapped[DeliveryTerm] = mapped_column(str_enum(DeliveryTerm, "delivery_term"))
+    status: Mapped[PurchaseOrderStatus] = mapped_column(
+        str_enum(PurchaseOrderStatus, "purchase_order_status"), default=PurchaseOrderStatus.OPEN
+    )
+    created_at: Mapped[sa.DateTime] = mapped_column(sa.DateTime, default=utcnow)
+
+    distributor = relationship("DistributorCompany")
+    cooperative = relationship("Cooperative")
+    partnership = relationship("Partnership")
+    offer = relationship("Offer")
+    deliveries = relationship("PurchaseDelivery", back_populates="purchase_order", order_by="PurchaseDelivery.number")
+
+    @property
+    def total_quantity(self):
+        return sum(d.quantity for d in self.deliveries)
+
+    def __repr__(self):
+        return f"<PurchaseOrder {self.id} {self.status}>"
+
+
+class PurchaseDelivery(db.Model):
+    """One scheduled delivery of a purchase order."""
+
+    __tablename__ = "purchase_deliveries"
+    __table_args__ = (
+        sa.UniqueConstraint("purchase_order_id", "number", name="uq_purchase_deliveries_number"),
+        sa.CheckConstraint("quantity > 0", name="quantity_positive"),
+        sa.CheckConstraint("quantity_received IS NULL OR quantity_received >= 0", name="received_not_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    purchase_order_id: Mapped[int] = mapped_column(sa.ForeignKey("purchase_orders.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int]
+    due_on: Mapped[date]
+    quantity: Mapped[int] = mapped_column(sa.BigInteger)
+    status: Mapped[DeliveryStatus] = mapped_column(
+        str_enum(DeliveryStatus, "purchase_delivery_status"), default=DeliveryStatus.SCHEDULED
+    )
+    shipped_at: Mapped[sa.DateTime | None] = mapped_column(sa.DateTime)
+    received_on: Mapped[date | None]  # Vietnam date of receipt
+    quantity_received: Mapped[int | None] = mapped_column(sa.BigInteger)
+
+    purchase_order = relationship("PurchaseOrder", back_populates="deliveries")
+
+    @property
+    def on_time_and_complete(self):
+        return (self.status == DeliveryStatus.RECEIVED and self.received_on <= self.due_on
+                and self.quantity_received >= self.quantity)
 
 
 # /value-chain is rendered once and shared (valuechain.views): a commit that changes what it

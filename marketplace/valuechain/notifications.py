@@ -22,6 +22,17 @@ register_kind("valuechain.offer_declined", _l("Your offer on “%(title)s” was
 register_kind("valuechain.offer_accepted", _l("Your offer on “%(title)s” is accepted"),
               _l("It is now a partnership: see it under Partnerships."))
 register_kind("valuechain.offer_message", _l("New message about the offer on “%(title)s”"))
+register_kind("valuechain.offer_countered", _l("Counter-offer (revision %(number)s) on “%(title)s”"),
+              _l("Accept it or answer with your own terms."))
+register_kind("valuechain.counter_accepted", _l("%(cooperative)s accepted your counter-offer on “%(title)s”"),
+              _l("It is now a partnership with a purchase order."))
+register_kind("valuechain.samples_requested", _l("Samples asked for on “%(title)s”"),
+              _l("A sample purchase order is waiting under Purchase orders."))
+register_kind("valuechain.purchase_order_created", _l("New purchase order no. %(number)s: %(title)s"),
+              _l("Confirm each delivery when you send it."))
+register_kind("valuechain.delivery_shipped", _l("Delivery %(delivery)s of purchase order no. %(number)s is on its way"),
+              _l("Confirm it received, with the quantity, when it arrives."))
+register_kind("valuechain.delivery_received", _l("Delivery %(delivery)s of purchase order no. %(number)s was received"))
 register_kind("valuechain.partnership_proposed", _l("%(distributor)s proposes a partnership"),
               _l("Accept or decline it under Partnerships."))
 register_kind("valuechain.partnership_accepted", _l("%(cooperative)s accepted your partnership"))

@@ -13,7 +13,7 @@ from marketplace.catalog.models import OcopCategory
 from marketplace.extensions import db
 from marketplace.pagination import Page
 from marketplace.statemachine import StatusHistory
-from marketplace.valuechain import matching
+from marketplace.valuechain import kinds, matching
 from marketplace.valuechain.checks import GROUP_CODES, MAX_PRICE, one_of, text, today_or, whole
 from marketplace.valuechain.models import (
     Certification,
@@ -53,6 +53,8 @@ class RequestDetails:
     certifications: list = field(default_factory=list)
     packaging: str = ""
     anonymous: bool = False
+    delivery_ward_code: int | None = None
+    product_kind: str | None = None
 
 
 def _check_request(details, today):
@@ -78,6 +80,14 @@ def _check_request(details, today):
     province = places.province(details.delivery_province_code)
     if province is None:
         raise ValueChainError(_("Choose the province to deliver to."), "delivery_province_code")
+    ward = None
+    if details.delivery_ward_code not in (None, ""):
+        ward = places.ward(province.code, details.delivery_ward_code)
+        if ward is None:
+            raise ValueChainError(_("Choose a commune or ward of the delivery province."), "delivery_ward_code")
+    kind = details.product_kind or None
+    if kind is not None and kind not in kinds.KINDS:
+        raise ValueChainError(_("Choose one of the options."), "product_kind")
     if not isinstance(details.deadline, date):
         raise ValueChainError(_("Enter the deadline for offers."), "deadline")
     if details.deadline < today:
@@ -99,6 +109,9 @@ def _check_request(details, today):
         "delivery_term": one_of(DeliveryTerm, details.delivery_term, "delivery_term"),
         "delivery_province_code": province.code,
         "delivery_province_name": province.name,
+        "delivery_ward_code": ward.code if ward else None,
+        "delivery_ward_name": ward.name if ward else "",
+        "product_kind": kind,
         "deadline": details.deadline,
         "anonymous": bool(details.anonymous),
     }

@@ -30,16 +30,30 @@ from marketplace.forms import ActionForm, show_refusal
 from marketplace.i18n import current_language
 from marketplace.producers import services as producers
 from marketplace.producers.constants import LEGACY_DISTRICTS
-from marketplace.valuechain import chain, companies, labels, matching, offers, partnerships, sourcing, supply
+from marketplace.valuechain import (
+    chain,
+    companies,
+    labels,
+    matching,
+    offers,
+    partnerships,
+    purchasing,
+    sourcing,
+    supply,
+)
 from marketplace.valuechain.cli import valuechain_cli
 from marketplace.valuechain.forms import (
+    AcceptTermsForm,
     CapacityForm,
+    CounterForm,
     CertificationForm,
     CompanyProfileForm,
     MessageForm,
     OfferForm,
     PartnershipForm,
+    ReceiveForm,
     RequestForm,
+    SampleForm,
     VisibilityForm,
 )
 from marketplace.valuechain.models import (
@@ -264,9 +278,10 @@ def decline_offer(offer_id):
 @bp.post("/sourcing/offers/<int:offer_id>/accept")
 @require_approved_distributor
 def accept_offer(offer_id):
-    shown = VisibilityForm().shown.data
-    return _offer_action(offer_id, lambda offer, user: offers.accept_offer(offer, user, shown=shown),
-                         _("Offer accepted: it is now a partnership."))
+    form = AcceptTermsForm()
+    shown, seen = form.shown.data, form.seen_revision()
+    return _offer_action(offer_id, lambda offer, user: offers.accept_offer(offer, user, shown=shown, seen_revision=seen),
+                         _("Offer accepted: it is now a partnership with a purchase order."))
 
 
 @bp.route("/value-chain/company", methods=["GET", "POST"])
@@ -344,12 +359,15 @@ def make_offer(request_id):
     form = OfferForm(obj=existing, products=published_products(cooperative.id))
     if request.method == "GET" and existing is not None:
         form.product_ids.data = [p.id for p in existing.products]
+        form.delivery_term.data = existing.delivery_term.value
+        form.fill_tiers(existing.price_tiers)
     elif request.method == "GET":
         form.valid_until.data = rfq.deadline
+        form.delivery_term.data = rfq.delivery_term.value
     if form.validate_on_submit():
         try:
             if existing is not None:
-                offer = offers.update_offer(existing, form.details(), today)
+                offer = offers.update_offer(existing, form.details(), today, user=signed_in_user())
             else:
                 offer = offers.submit_offer(rfq, cooperative, signed_in_user(), form.details(), today)
         except Refusal as refusal:
@@ -440,19 +458,36 @@ def remove_certification(certification_id):
 STAFF = (Role.COOPERATIVE_STAFF, Role.DISTRIBUTOR_STAFF)
 
 
+def _offer_side(offer_id):
+    """The offer and whether the viewer is its buyer; 404 for anyone else (as if it did not exist)."""
+    offer = offers.get_offer(offer_id)
+    cooperative, company = current_cooperative(), current_distributor()
+    if offer is not None:
+        if cooperative is not None and offer.cooperative_id == cooperative.id:
+            return offer, False
+        if company is not None and offer.request.distributor_id == company.id:
+            return offer, True
+    abort(404)
+
+
+def _thread_page(offer, from_distributor, form=None, counter_form=None, sample_form=None, status=200):
+    if counter_form is None:
+        counter_form = CounterForm(formdata=None)
+        counter_form.fill(offer)
+    accept_form = AcceptTermsForm(formdata=None, revision=offer.revision)
+    return render_template(
+        "valuechain/offer_thread.html", offer=offer, rfq=offer.request, form=form or MessageForm(formdata=None),
+        messages=offers.thread(offer), from_distributor=from_distributor, revisions=offers.revisions(offer),
+        counter_form=counter_form, accept_form=accept_form, sample_form=sample_form or SampleForm(formdata=None),
+        my_turn=offer.is_live and from_distributor != offer.awaiting_cooperative,
+        rounds_left=offers.max_rounds() - offer.revision, today=clock.today(),
+    ), status
+
+
 @bp.route("/sourcing/offers/<int:offer_id>", methods=["GET", "POST"])
 @require_role(*STAFF)
 def offer_thread(offer_id):
-    offer = offers.get_offer(offer_id)
-    cooperative, company = current_cooperative(), current_distributor()
-    if offer is None:
-        abort(404)
-    if cooperative is not None and offer.cooperative_id == cooperative.id:
-        from_distributor = False
-    elif company is not None and offer.request.distributor_id == company.id:
-        from_distributor = True
-    else:
-        abort(404)  # neither side of this offer: as if it did not exist
+    offer, from_distributor = _offer_side(offer_id)
     form = MessageForm()
     if form.validate_on_submit():
         try:
@@ -462,8 +497,56 @@ def offer_thread(offer_id):
             show_refusal(form, refusal)
         else:
             return redirect(url_for("valuechain.offer_thread", offer_id=offer.id) + "#thread")
-    return render_template("valuechain/offer_thread.html", offer=offer, rfq=offer.request, form=form,
-                           messages=offers.thread(offer), from_distributor=from_distributor)
+    return _thread_page(offer, from_distributor, form=form)
+
+
+@bp.post("/sourcing/offers/<int:offer_id>/counter")
+@require_role(*STAFF)
+def counter_offer(offer_id):
+    offer, from_distributor = _offer_side(offer_id)
+    form = CounterForm()
+    if form.validate_on_submit():
+        try:
+            offers.counter(offer, signed_in_user(), form.terms(), from_distributor, form.seen_revision())
+        except Refusal as refusal:
+            unitofwork.rollback()
+            show_refusal(form, refusal)
+        else:
+            flash(_("Your counter-offer is sent; the other side is told."), "success")
+            return redirect(url_for("valuechain.offer_thread", offer_id=offer.id))
+    return _thread_page(offers.get_offer(offer_id), from_distributor, counter_form=form)
+
+
+@bp.post("/sourcing/offers/<int:offer_id>/accept-terms")
+@require_approved_cooperative
+def accept_terms(offer_id):
+    offer, from_distributor = _offer_side(offer_id)
+    if from_distributor:
+        abort(404)
+    form = AcceptTermsForm()
+    act(lambda _form: offers.accept_offer(offer, signed_in_user(), by_distributor=False,
+                                          seen_revision=form.seen_revision()),
+        _("You accepted the buyer's terms: it is now a partnership with a purchase order."), form)
+    return redirect(url_for("valuechain.offer_thread", offer_id=offer.id))
+
+
+@bp.post("/sourcing/offers/<int:offer_id>/samples")
+@require_approved_distributor
+def request_samples(offer_id):
+    offer, from_distributor = _offer_side(offer_id)
+    if not from_distributor:
+        abort(404)
+    form = SampleForm()
+    if form.validate_on_submit():
+        try:
+            order = offers.request_samples(offer, signed_in_user(), form.sample_quantity.data, form.sample_price.data)
+        except Refusal as refusal:
+            unitofwork.rollback()
+            show_refusal(form, refusal)
+        else:
+            flash(_("Samples asked for: a sample purchase order is sent to the producer."), "success")
+            return redirect(url_for("valuechain.purchase_order", order_id=order.id))
+    return _thread_page(offers.get_offer(offer_id), True, sample_form=form)
 
 
 @bp.get("/value-chain/partnerships", endpoint="partnerships")
@@ -527,3 +610,96 @@ def partnership_visibility(partnership_id):
             else _("No longer shown on the public value chain."))
     act(lambda form: partnerships.set_shown(partnership, by_distributor, form.shown.data), done, form)
     return redirect(url_for("valuechain.partnerships"))
+
+
+@bp.post("/value-chain/partnerships/<int:partnership_id>/renew")
+@require_approved_distributor
+def renew_partnership(partnership_id):
+    partnership = owned_by_current_distributor(db.session.get(Partnership, partnership_id))
+    order = []
+    act(lambda form: order.append(purchasing.renew(partnership, signed_in_user())),
+        _("Renewed: a new purchase order is sent to the producer."))
+    if order:
+        return redirect(url_for("valuechain.purchase_order", order_id=order[0].id))
+    return redirect(url_for("valuechain.partnerships"))
+
+
+# ---------------------------------------------------------------------------------------
+# Purchase orders (both sides)
+
+
+@bp.get("/value-chain/purchase-orders", endpoint="purchase_orders")
+@require_role(*STAFF)
+def purchase_order_list():
+    cooperative, company = current_cooperative(), current_distributor()
+    if cooperative is None and company is None:
+        abort(403)
+    rows = purchasing.purchase_orders_of(cooperative=cooperative, company=company)
+    return render_template("valuechain/purchase_orders.html", orders=rows, is_cooperative=cooperative is not None)
+
+
+def _purchase_order_side(order_id):
+    """The purchase order and whether the viewer is its buyer; 404 when neither side."""
+    order = purchasing.get_purchase_order(order_id)
+    cooperative, company = current_cooperative(), current_distributor()
+    if order is not None:
+        if cooperative is not None and order.cooperative_id == cooperative.id:
+            return order, False
+        if company is not None and order.distributor_id == company.id:
+            return order, True
+    abort(404)
+
+
+def _purchase_order_page(order, by_distributor, receive_forms=None, status=200):
+    # One form per delivery, each with its own prefix: distinct field ids on one page.
+    forms = {d.id: ReceiveForm(formdata=None, prefix=f"delivery{d.number}", quantity_received=d.quantity)
+             for d in order.deliveries}
+    forms.update(receive_forms or {})
+    return render_template("valuechain/purchase_order.html", order=order, by_distributor=by_distributor,
+                           receive_forms=forms, action_form=ActionForm(), today=clock.today()), status
+
+
+@bp.get("/value-chain/purchase-orders/<int:order_id>", endpoint="purchase_order")
+@require_role(*STAFF)
+def purchase_order_detail(order_id):
+    return _purchase_order_page(*_purchase_order_side(order_id))
+
+
+def _delivery_of(order, delivery_id):
+    delivery = next((d for d in order.deliveries if d.id == delivery_id), None)
+    if delivery is None:
+        abort(404)
+    return delivery
+
+
+@bp.post("/value-chain/purchase-orders/<int:order_id>/deliveries/<int:delivery_id>/shipped")
+@require_cooperative_staff
+def ship_delivery(order_id, delivery_id):
+    order, by_distributor = _purchase_order_side(order_id)
+    if by_distributor:
+        abort(404)
+    delivery = _delivery_of(order, delivery_id)
+    act(lambda form: purchasing.confirm_shipment(delivery, signed_in_user()),
+        _("Delivery confirmed shipped; the buyer is told."))
+    return redirect(url_for("valuechain.purchase_order", order_id=order.id))
+
+
+@bp.post("/value-chain/purchase-orders/<int:order_id>/deliveries/<int:delivery_id>/received")
+@require_distributor_staff
+def receive_delivery(order_id, delivery_id):
+    order, by_distributor = _purchase_order_side(order_id)
+    if not by_distributor:
+        abort(404)
+    delivery = _delivery_of(order, delivery_id)
+    form = ReceiveForm(prefix=f"delivery{delivery.number}")
+    if form.validate_on_submit():
+        try:
+            purchasing.confirm_delivery(delivery, form.quantity_received.data, signed_in_user())
+        except Refusal as refusal:
+            unitofwork.rollback()
+            show_refusal(form, refusal)
+        else:
+            flash(_("Delivery confirmed received; the producer is told."), "success")
+            return redirect(url_for("valuechain.purchase_order", order_id=order.id))
+    order = purchasing.get_purchase_order(order_id)
+    return _purchase_order_page(order, True, {delivery.id: form})

@@ -2,7 +2,7 @@
 distributor companies (sha256 of the token, scopes, own rate limit)
 
 Revision ID: 0021
-Revises: 0018
+Revises: 0020
 Create Date: 2026-12-08 00:00:00
 
 """
@@ -12,7 +12,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '0021'
-down_revision = '0018'
+down_revision = '0020'
 branch_labels = None
 depends_on = None
 

@@ -280,6 +280,22 @@ MATRIX = {
         Case("POST", "/value-chain/supply/certifications/{certification_a}/remove", only(STAFF_A, staff_b=404))],
     "valuechain.offer_thread": [Case("GET", "/sourcing/offers/{offer_a}", only(DISTRIBUTOR, STAFF_A, staff_b=404)),
                                 Case("POST", "/sourcing/offers/{offer_a}", only(DISTRIBUTOR, STAFF_A, staff_b=404))],
+    "valuechain.counter_offer": [
+        Case("POST", "/sourcing/offers/{offer_a}/counter", only(DISTRIBUTOR, STAFF_A, staff_b=404))],
+    "valuechain.accept_terms": [Case("POST", "/sourcing/offers/{offer_a}/accept-terms", only(STAFF_A, staff_b=404))],
+    "valuechain.request_samples": [Case("POST", "/sourcing/offers/{offer_a}/samples", only(DISTRIBUTOR))],
+    "valuechain.renew_partnership": [
+        Case("POST", "/value-chain/partnerships/{partnership_a}/renew", only(DISTRIBUTOR))],
+    "valuechain.purchase_orders": [
+        Case("GET", "/value-chain/purchase-orders", only(DISTRIBUTOR, STAFF_A, STAFF_B))],
+    "valuechain.purchase_order": [
+        Case("GET", "/value-chain/purchase-orders/{purchase_order_a}", only(DISTRIBUTOR, STAFF_A, staff_b=404))],
+    "valuechain.ship_delivery": [Case(
+        "POST", "/value-chain/purchase-orders/{purchase_order_a}/deliveries/{delivery_a}/shipped",
+        only(STAFF_A, staff_b=404))],
+    "valuechain.receive_delivery": [Case(
+        "POST", "/value-chain/purchase-orders/{purchase_order_a}/deliveries/{delivery_a}/received",
+        only(DISTRIBUTOR))],
     "valuechain.partnerships": [Case("GET", "/value-chain/partnerships", only(DISTRIBUTOR, STAFF_A, STAFF_B))],
     **{f"valuechain.{action}_partnership": [
         Case("POST", f"/value-chain/partnerships/{{proposed_partnership_a}}/{action}", only(STAFF_A, staff_b=404))]
@@ -343,11 +359,16 @@ MATRIX = {
 
 def _value_chain_world(company, cooperative_a, product_a):
     """Objects of the value chain's rows: an open request and a draft of the company, an
-    offer and a declared certification of cooperative A, partnerships of both."""
+    offer and a declared certification of cooperative A, partnerships of both, a purchase
+    order of theirs."""
+    from marketplace.valuechain import purchasing
     from tests.valuechain.helpers import declare_certification, make_offer, make_partnership, make_request
 
     request = make_request(company)
+    order = purchasing.renew(make_partnership(company, product_a), None)
     return {
+        "purchase_order_a": order.id,
+        "delivery_a": order.deliveries[0].id,
         "request_d": request.id,
         "draft_d": make_request(company, status="draft").id,
         "offer_a": make_offer(request, product_a).id,

@@ -1,5 +1,7 @@
 """Two people acting at once on one offer or one request: one winner, the other told why in
 words, never a database error or a 500 (PostgreSQL only: see tests/concurrency.py)."""
+from datetime import timedelta
+
 import pytest
 import sqlalchemy as sa
 
@@ -81,7 +83,7 @@ def test_two_buyers_pressing_accept_at_once_see_a_page_each(app):
 
     assert [r.status_code for r in responses] == [200, 200]
     pages = [r.get_data(as_text=True) for r in responses]
-    assert sum("Offer accepted: it is now a partnership." in page for page in pages) == 1
+    assert sum("Offer accepted: it is now a partnership" in page for page in pages) == 1
     assert sum(any(message in page for message in ALREADY) for page in pages) == 1
     assert partnerships_of([offer.id]) == 1
 
@@ -155,3 +157,85 @@ def test_an_offer_accepted_while_it_is_withdrawn_is_one_or_the_other(app):
             }
             assert partnerships_of([offer_id]) == 0
             assert db.session.get(SourcingRequest, request_id).status == RequestStatus.OPEN  # not awarded
+
+
+# Negotiation: two counters, or a counter and an accept, at once --------------------------------
+
+
+def _counter(offer_id, user_id, by_distributor, price):
+    from datetime import timedelta
+
+    from marketplace import clock
+    from marketplace.accounts.models import User
+
+    terms = offers.Terms(unit_price=price, quantity_per_period=1500, lead_time_days=7,
+                         valid_until=clock.today() + timedelta(days=20))
+    offers.counter(offers.get_offer(offer_id), db.session.get(User, user_id), terms, by_distributor,
+                   seen_revision=1)
+    return "countered"
+
+
+def test_two_counters_at_once_one_wins(app):
+    for _ in range(ROUNDS):
+        offer_id, _request_id, buyer_id = offer_and_buyer()
+        other_buyer = make_distributor_staff(db.session.get(Offer, offer_id).request.distributor).id
+        db.session.commit()
+        results = run_together(app, 2, lambda i: _counter(offer_id, (buyer_id, other_buyer)[i], True, 150000 + i))
+        won = [r for r in results if r == "countered"]
+        refused = [r for r in results if isinstance(r, Refusal)]
+        assert len(won) == 1 and len(refused) == 1, results
+        assert "changed the terms meanwhile" in refused[0].problems[0] or "turn" in refused[0].problems[0]
+        db.session.expire_all()
+        offer = db.session.get(Offer, offer_id)
+        assert offer.revision == 2 and len(offers.revisions(offer)) == 1  # factory offers have no revision 1 row
+
+
+def test_a_counter_and_an_accept_at_once_one_wins(app):
+    for _ in range(ROUNDS):
+        offer_id, _request_id, buyer_id = offer_and_buyer()
+        second_buyer = make_distributor_staff(db.session.get(Offer, offer_id).request.distributor).id
+        db.session.commit()
+
+        def work(i):
+            if i == 0:
+                return _counter(offer_id, buyer_id, True, 150000)
+            from marketplace.accounts.models import User
+            return offers.accept_offer(offers.get_offer(offer_id), db.session.get(User, second_buyer),
+                                       seen_revision=1).id
+
+        results = run_together(app, 2, work)
+        refused = [r for r in results if isinstance(r, Refusal)]
+        assert len(refused) == 1, results
+        db.session.expire_all()
+        offer = db.session.get(Offer, offer_id)
+        if results[0] == "countered":  # the counter came first: the accept saw changed terms
+            assert offer.status == OfferStatus.SUBMITTED and offer.revision == 2
+            assert partnerships_of([offer_id]) == 0
+        else:  # the accept came first: nothing left to counter
+            assert offer.status == OfferStatus.ACCEPTED and offer.revision == 1
+            assert partnerships_of([offer_id]) == 1
+
+
+def test_the_last_two_deliveries_received_at_once_complete_the_order_once(app):
+    from marketplace import clock
+    from marketplace.valuechain import purchasing
+    from marketplace.valuechain.models import Frequency, PurchaseDelivery, PurchaseOrder, PurchaseOrderStatus
+    from tests.valuechain.helpers import make_partnership
+
+    for _ in range(ROUNDS):
+        product = make_product()
+        partnership = make_partnership(make_request().distributor, product, frequency=Frequency.MONTHLY,
+                                       ends_on=clock.today() + timedelta(days=40))
+        order = purchasing.renew(partnership, None)
+        for delivery in order.deliveries[:-2]:  # all but the last two
+            purchasing.confirm_delivery(delivery, 10)
+        ids = [d.id for d in order.deliveries[-2:]]
+        order_id = order.id
+
+        results = run_together(app, 2, lambda i: purchasing.confirm_delivery(
+            db.session.get(PurchaseDelivery, ids[i]), 10) or "received")
+
+        assert results == ["received", "received"], results
+        db.session.expire_all()
+        assert db.session.get(PurchaseOrder, order_id).status == PurchaseOrderStatus.COMPLETED
+        assert history("purchase_order", order_id) == [("open", "completed")]

@@ -124,26 +124,30 @@ def test_capacity_counts_the_fitting_products_in_the_requests_unit(app):
     declare_capacity(boxes, 900, Unit.BOX)  # does not convert to kg
     match = matched(make_request(quantity=3000, unit=Unit.KG))[product.cooperative_id]
     assert match.monthly_capacity == 1500
-    assert match.points["capacity"] == pytest.approx(35 * 1500 / 3000)
+    assert match.points["capacity"] == pytest.approx(20 * 1500 / 3000)
 
 
 def test_price_per_kg_from_the_listing_weight(app):
     product = supplier(price_vnd=60000)  # 400 g: 150.000 ₫/kg
     within = matched(make_request(target_price_min=100000, target_price_max=160000))[product.cooperative_id]
-    assert within.price == 150000 and within.price_excess == 0 and within.points["price"] == 25
+    assert within.price == 150000 and within.price_excess == 0 and within.points["price"] == 15
     above = matched(make_request(target_price_min=80000, target_price_max=100000))[product.cooperative_id]
-    assert above.price_excess == pytest.approx(0.5) and above.points["price"] == pytest.approx(12.5)
+    assert above.price_excess == pytest.approx(0.5) and above.points["price"] == pytest.approx(7.5)
     unknown = matched(make_request(target_price_min=None, target_price_max=None))[product.cooperative_id]
-    assert unknown.price_excess is None and unknown.points["price"] == 12.5
+    assert unknown.price_excess is None and unknown.points["price"] == 7.5
 
 
-def test_distance_from_the_delivery_province(app):
-    product = supplier()  # in Vĩnh Long (86)
-    near = matched(make_request(delivery_province_code=86))[product.cooperative_id]
-    assert near.distance_km == 0 and near.points["distance"] == 20
-    far = matched(make_request(delivery_province_code=1))[product.cooperative_id]  # Hà Nội
-    assert 1000 < far.distance_km < 1500
-    assert far.points["distance"] == pytest.approx(20 * (1 - far.distance_km / 1500))
+def test_distance_from_the_cooperatives_commune_to_the_delivery_ward(app):
+    product = supplier()  # in Xã Mỏ Cày, Vĩnh Long (86)
+    same = matched(make_request(delivery_province_code=86, delivery_ward_code=28903))[product.cooperative_id]
+    assert same.distance_km == 0 and same.points["distance"] == 10
+    town = matched(make_request(delivery_province_code=86, delivery_ward_code=28789))[product.cooperative_id]
+    assert 10 < town.distance_km < 20  # Mỏ Cày – Bến Tre town, not 0 as between province centroids
+    saigon = matched(make_request(delivery_province_code=79, delivery_ward_code=26740))[product.cooperative_id]
+    assert 70 < saigon.distance_km < 90
+    assert saigon.points["distance"] == pytest.approx(10 / (1 + saigon.distance_km / 100))
+    far = matched(make_request(delivery_province_code=1))[product.cooperative_id]  # Hà Nội, no ward: centroid
+    assert 1000 < far.distance_km < 1500 and far.points["distance"] < 1
 
 
 def test_province_table_covers_every_province():
@@ -162,14 +166,14 @@ def test_track_record_counts_active_and_ended_partnerships(app):
         make_partnership(company, product, status=status)
     match = matched(make_request())[product.cooperative_id]
     assert match.partnerships == 2
-    assert match.points["track_record"] == pytest.approx(20 * 2 / 5)
+    assert match.points["track_record"] == pytest.approx(15 * 2 / 5)
 
 
 def test_fulfilled_orders_hook_feeds_the_track_record(app, monkeypatch):
     product = supplier()
     monkeypatch.setattr(matching, "fulfilled_orders", lambda ids: {product.cooperative_id: 20})
     match = matched(make_request())[product.cooperative_id]
-    assert match.orders == 20 and match.points["track_record"] == pytest.approx(20 * 2 / 5)
+    assert match.orders == 20 and match.points["track_record"] == pytest.approx(15 * 2 / 5)
 
 
 def test_ranking_puts_the_better_fit_first(app):
@@ -193,16 +197,16 @@ def test_reasons_read_like_the_issue_in_english_and_vietnamese(app):
     match = matching.match_cooperatives(request, date(2026, 11, 29))[0]
     with force_locale("en"):
         reasons = match.reasons()
-        assert reasons[:3] == ["5★ valid to 03/2027", "supplies 2 t/month", "92 km"]
+        assert reasons[:4] == ["makes candy", "5★ valid to 03/2027", "supplies 2 t/month", "85 km"]
         assert "price within the target" in reasons
-        assert match.reason_text().startswith("5★ valid to 03/2027 · supplies 2 t/month · 92 km")
+        assert match.reason_text().startswith("makes candy · 5★ valid to 03/2027 · supplies 2 t/month · 85 km")
     with force_locale("vi"):
-        assert match.reasons()[0].startswith("5★")  # the vi catalogue translates; numbers stay
+        assert match.reasons()[1].startswith("5★")  # the vi catalogue translates; numbers stay
 
 
 def test_reasons_say_when_capacity_is_unknown_and_delivery_is_local(app):
     product = supplier()
-    match = matched(make_request(delivery_province_code=86))[product.cooperative_id]
+    match = matched(make_request(delivery_province_code=86, delivery_ward_code=28903))[product.cooperative_id]
     with force_locale("en"):
         assert "capacity not declared" in match.reasons()
         assert "in the delivery province" in match.reasons()
@@ -230,7 +234,7 @@ def test_matching_needs_the_same_queries_for_many_cooperatives(app, count_querie
     few = run(2)
     many = run(12)
     assert few[1] == 2 and many[1] == 14  # the first two cooperatives still fit
-    assert few[0] == many[0] == 4  # products, certifications, partnerships, delivered orders
+    assert few[0] == many[0] == 5  # products, certifications, partnerships, delivered orders, track records
 
 
 def test_recommendations_need_the_same_queries_for_many_requests(app, count_queries):
@@ -248,8 +252,8 @@ def test_recommendations_need_the_same_queries_for_many_requests(app, count_quer
             found = [m.reason_text() for m in matching.recommended_requests(cooperative, TODAY)]
         return len(queries), len(found)
 
-    assert run(2) == (5, 2)
-    assert run(10) == (5, 12)
+    assert run(2) == (6, 2)
+    assert run(10) == (6, 12)
 
 
 def test_recommendations_skip_requests_that_do_not_fit(app):

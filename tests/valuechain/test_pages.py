@@ -387,7 +387,7 @@ def test_compare_offers_side_by_side(app, world):
     page = client_of(app, world["buyer_a"]).get(f"/sourcing/{world['request'].id}/offers?lang=en").get_data(as_text=True)
     assert page.index("HTX Dừa B") < page.index("HTX Kẹo dừa A")  # cheapest first
     assert "Offer of A" in page and "Offer of B" in page and "Gone" not in page
-    assert "5★" in page and "HACCP" in page and "92 km" in page
+    assert "5★" in page and "HACCP" in page and "85 km" in page
     assert f'id="accept-{second.id}"' in page
 
 
