@@ -13,6 +13,7 @@ from sqlalchemy.orm import contains_eager, joinedload
 
 from marketplace import places, unitofwork
 from marketplace.bookings import services as bookings
+from marketplace.core import observe
 from marketplace.catalog.models import Product
 from marketplace.catalog.services import buyable_products
 from marketplace.extensions import db
@@ -211,6 +212,7 @@ def place_order(delivery, lines, token, user=None, payment_method=PaymentMethod.
         order = _write_order(delivery, province, ward, requested, token, user, payment_method, language)
         if order.status == Status.PLACED:  # card orders are announced once paid
             unitofwork.after_commit(lambda: announce_order(order))
+        unitofwork.after_commit(observe.order_placed)
         unitofwork.commit()
     except OrderRejected:
         unitofwork.rollback()

@@ -311,6 +311,12 @@ def status():
     return {kind: (indexed.get(kind, 0), expected[kind]) for kind in docs.KINDS}
 
 
+def readiness():
+    """What /readyz shows of the index (raises when it cannot be read): its product count."""
+    return {"backend": current_app.config.get("SEARCH_BACKEND", "whoosh"),
+            "products": backend().status().get("product", 0)}
+
+
 def clear_index():
     """Empty the index (tests empty the database between tests); the next search rebuilds it."""
     writer().wait(10)
