@@ -161,7 +161,11 @@ def configure_payments(app):
 
 
 def configure_cli(app):
+    from marketplace.core.cli import check_config_command, serve_command
     from marketplace.demo.commands import seed_demo_command
+
+    app.cli.add_command(check_config_command)
+    app.cli.add_command(serve_command)
 
     app.cli.add_command(seed_demo_command)
 

@@ -182,8 +182,14 @@ class _Gauges:
         if depth is not None:
             yield GaugeMetricFamily("marketplace_queue_depth", "Jobs waiting in the RQ queue", value=depth)
         for name, (help_text, label, read) in self.app.extensions["metrics_gauges"].items():
+            try:
+                figures = read()
+            except sa.exc.SQLAlchemyError as error:  # database down: left out, /readyz says why
+                db.session.rollback()
+                self.app.logger.warning("metrics: %s unreadable: %r", name, error)
+                continue
             family = GaugeMetricFamily(name, help_text, labels=[label])
-            for value, number in sorted(read().items()):
+            for value, number in sorted(figures.items()):
                 family.add_metric([str(value)], number)
             yield family
 
