@@ -130,6 +130,9 @@ def _settings(production):
         "SEARCH_BACKEND": env("SEARCH_BACKEND", "whoosh").lower(),
         # Seconds a save waits for the index writer before queueing its update for a retry.
         "SEARCH_WRITE_TIMEOUT": env("SEARCH_WRITE_TIMEOUT", 2, float),
+        # Whoosh on several machines: each applies the others' changes (the search_changes
+        # feed) before searching, at most this often (seconds).
+        "SEARCH_FEED_SECONDS": env("SEARCH_FEED_SECONDS", 1, float),
         # Uploaded and generated images (product photos, logos, certificate scans).
         "UPLOAD_DIR": env("UPLOAD_DIR", str(INSTANCE_DIR / "uploads")),
         # Stripe (card payments). Card payment is offered only when the secret key is set.

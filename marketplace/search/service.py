@@ -67,7 +67,27 @@ def writer(app=None):
 
 
 def backend():
-    return writer().backend
+    """The app's backend; with Whoosh, first brought up to date with the other machines'
+    committed changes (the feed, read at most once a second)."""
+    found = writer()
+    feed = _feed(current_app._get_current_object())
+    if feed is not None:
+        feed.catch_up(found)
+    return found.backend
+
+
+def _feed(app):
+    if app.config.get("SEARCH_BACKEND", "whoosh") != "whoosh":
+        return None
+    found = app.extensions.get("search_feed")
+    if found is None:
+        with _creating:
+            found = app.extensions.get("search_feed")
+            if found is None:
+                found = app.extensions["search_feed"] = sync.Feed(
+                    db.engine, app.config["SEARCH_INDEX_DIR"], sync.feed_origin(app),
+                    interval=app.config.get("SEARCH_FEED_SECONDS", 1.0))
+    return found
 
 
 def _read(method, *args, default):
@@ -300,7 +320,7 @@ def suggest(text, limit=8, locale="vi"):
 
 def reindex(progress=None):
     """Rebuild the whole index from the database (waits for the writer lock)."""
-    backend().rebuild(progress)
+    writer().backend.rebuild(progress)
 
 
 def status():
@@ -320,7 +340,7 @@ def readiness():
 def clear_index():
     """Empty the index (tests empty the database between tests); the next search rebuilds it."""
     writer().wait(10)
-    backend().clear()
+    writer().backend.clear()
 
 
 def wait_for_writes(timeout=10):
