@@ -130,9 +130,10 @@ def _settings(production):
         "SEARCH_BACKEND": env("SEARCH_BACKEND", "whoosh").lower(),
         # Seconds a save waits for the index writer before queueing its update for a retry.
         "SEARCH_WRITE_TIMEOUT": env("SEARCH_WRITE_TIMEOUT", 2, float),
-        # Whoosh on several machines: each applies the others' changes (the search_changes
-        # feed) before searching, at most this often (seconds).
-        "SEARCH_FEED_SECONDS": env("SEARCH_FEED_SECONDS", 1, float),
+        # Whoosh on several machines: each writes its changes to the search_changes feed and
+        # applies the others' before searching, at most this often (seconds; 1 is right).
+        # 0, the default, is one machine: no feed.
+        "SEARCH_FEED_SECONDS": env("SEARCH_FEED_SECONDS", 0, float),
         # Uploaded and generated images (product photos, logos, certificate scans).
         "UPLOAD_DIR": env("UPLOAD_DIR", str(INSTANCE_DIR / "uploads")),
         # Stripe (card payments). Card payment is offered only when the secret key is set.

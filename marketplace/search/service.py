@@ -77,7 +77,7 @@ def backend():
 
 
 def _feed(app):
-    if app.config.get("SEARCH_BACKEND", "whoosh") != "whoosh":
+    if not sync.feed_wanted(app):
         return None
     found = app.extensions.get("search_feed")
     if found is None:
@@ -86,7 +86,7 @@ def _feed(app):
             if found is None:
                 found = app.extensions["search_feed"] = sync.Feed(
                     db.engine, app.config["SEARCH_INDEX_DIR"], sync.feed_origin(app),
-                    interval=app.config.get("SEARCH_FEED_SECONDS", 1.0))
+                    interval=app.config["SEARCH_FEED_SECONDS"])
     return found
 
 

@@ -9,8 +9,9 @@ no lock error ever reaches the shopper or the producer who saved.
 
 Several machines with Whoosh (one index folder each) keep in step through a change feed: the
 same hook writes what changed to `search_changes` inside the transaction, and each machine
-applies the rows the others wrote before it searches (`Feed.catch_up`, at most once a second).
-With SEARCH_BACKEND=postgres the index is in the database, shared, and no feed is written.
+applies the rows the others wrote before it searches (`Feed.catch_up`, at most once every
+SEARCH_FEED_SECONDS, which turns the feed on). With SEARCH_BACKEND=postgres the index is in the
+database, shared, and no feed is written.
 """
 import logging
 import os
@@ -88,8 +89,14 @@ def note(session, changes):
         _feed(session, changes)
 
 
+def feed_wanted(app):
+    """Several machines with Whoosh (SEARCH_FEED_SECONDS set); one machine, or the postgres
+    backend's one shared index, needs no feed."""
+    return app.config.get("SEARCH_BACKEND", "whoosh") == "whoosh" and app.config.get("SEARCH_FEED_SECONDS", 0) > 0
+
+
 def _feed(session, changes):
-    if not has_app_context() or current_app.config.get("SEARCH_BACKEND", "whoosh") != "whoosh":
+    if not has_app_context() or not feed_wanted(current_app):
         return
     fed = session.info.setdefault(FED_KEY, set())
     origin, now = feed_origin(current_app), _now()
