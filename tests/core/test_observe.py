@@ -45,15 +45,15 @@ def test_readyz_shows_the_queue_depth(app, monkeypatch):
     assert app.test_client().get("/readyz").get_json()["queue"] == {"depth": 3}
 
 
-def test_metrics_are_hidden_without_the_token(app, client):
+def test_metrics_are_hidden_without_the_token(app, client, monkeypatch):
     assert client.get("/metrics").status_code == 404
-    app.config["METRICS_TOKEN"] = "s3cret-token"
+    monkeypatch.setitem(app.config, "METRICS_TOKEN", "s3cret-token")
     assert client.get("/metrics", headers={"Authorization": "Bearer wrong"}).status_code == 404
     assert client.get("/metrics", headers={"Authorization": "Bearer s3cret-token"}).status_code == 200
 
 
-def test_metrics_from_the_proxy_in_front(app, client):
-    app.config["TRUSTED_PROXIES"] = 1
+def test_metrics_from_the_proxy_in_front(app, client, monkeypatch):
+    monkeypatch.setitem(app.config, "TRUSTED_PROXIES", 1)  # the shared test app: restored afterwards
     assert client.get("/metrics", environ_base={"REMOTE_ADDR": "127.0.0.1"}).status_code == 200
     # A visitor passed on by the proxy is not the proxy.
     forwarded = {"X-Forwarded-For": "203.0.113.9"}
@@ -69,8 +69,8 @@ def _sample(text, name, **labels):
     return 0.0
 
 
-def test_metrics_count_requests_orders_and_payments(app, client):
-    app.config["METRICS_TOKEN"] = "s3cret-token"
+def test_metrics_count_requests_orders_and_payments(app, client, monkeypatch):
+    monkeypatch.setitem(app.config, "METRICS_TOKEN", "s3cret-token")
     auth = {"Authorization": "Bearer s3cret-token"}
     before = client.get("/metrics", headers=auth).get_data(as_text=True)
     make_product(slug="keo-dua")
