@@ -9,7 +9,7 @@ TRANSLATIONS := marketplace/translations
 CATALOGUES := $(wildcard $(TRANSLATIONS)/*/LC_MESSAGES/messages.po)
 COMPILED := $(CATALOGUES:.po=.mo)
 
-.PHONY: run test install translations i18n db-upgrade seed bench clean
+.PHONY: run serve test install translations i18n db-upgrade seed bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,11 @@ seed: db-upgrade
 
 run: translations seed
 	$(BIN)/flask --app wsgi run --host $(HOST) --port $(PORT)
+
+# Production: gunicorn with deploy/gunicorn.conf.py (README, "Deploying"). With APP_ENV=production
+# unfit settings stop the start; `flask --app wsgi check-config` lists them beforehand.
+serve: translations db-upgrade
+	$(BIN)/flask --app wsgi serve
 
 # axe-core for the browser tests' accessibility checks, pinned in package-lock.json.
 node_modules: package.json package-lock.json

@@ -28,6 +28,7 @@ def create_app(test_config=None):
 
     from marketplace import safety
 
+    configure_observing(app)  # first: every answer, a refused one too, gets its request id and log line
     safety.configure_routing(app)  # before any route: every <int:…> is bounded
     safety.init_app(app)  # trusted hosts, NUL bytes refused
     configure_extensions(app)
@@ -35,6 +36,18 @@ def create_app(test_config=None):
     configure_blueprints(app)
     configure_cli(app)
     return app
+
+
+def configure_observing(app):
+    from marketplace.core import observe
+    from marketplace.payments.card import payments_by_status
+    from marketplace.search.service import readiness as search_readiness
+
+    observe.init_app(
+        app,
+        checks={"search": search_readiness},
+        gauges={"marketplace_payments": ("Card payments by state", "state", payments_by_status)},
+    )
 
 
 def configure_extensions(app):
@@ -171,7 +184,11 @@ def configure_findability(app):
 
 
 def configure_cli(app):
+    from marketplace.core.cli import check_config_command, serve_command
     from marketplace.demo.commands import seed_demo_command
+
+    app.cli.add_command(check_config_command)
+    app.cli.add_command(serve_command)
 
     app.cli.add_command(seed_demo_command)
 

@@ -50,13 +50,15 @@ def is_production():
     return "production" in {env("FLASK_ENV", ""), env("APP_ENV", "")}
 
 
-def _secret_key():
+class ConfigError(RuntimeError):
+    """The environment cannot start the site as configured; the message names every problem."""
+
+
+def _secret_key(production):
     """SECRET_KEY from the environment; in development, generated once and kept in instance/."""
     key = env("SECRET_KEY", "")
-    if key:
-        return key
-    if is_production():
-        raise RuntimeError("SECRET_KEY must be set in production (APP_ENV=production).")
+    if key or production:
+        return key  # production without one is refused by production_problems()
     path = INSTANCE_DIR / "secret_key"
     if not path.exists():
         INSTANCE_DIR.mkdir(parents=True, exist_ok=True)
@@ -66,16 +68,60 @@ def _secret_key():
 
 
 def load_config():
-    """Build the configuration mapping from the environment (and a `.env` file if present)."""
+    """Build the configuration mapping from the environment (and a `.env` file if present).
+    In production every problem of `production_problems` stops the start (ConfigError)."""
     load_dotenv(PROJECT_ROOT / ".env", override=False)
-    production = is_production()
+    config = _settings(is_production())
+    if is_production():
+        problems = production_problems(config)
+        if problems:
+            raise ConfigError("\n".join(problems))
+    return config
+
+
+WEAK_SECRET_KEYS = {"secret", "changeme", "change-me", "dev", "development", "test", "bench", "please-change-me"}
+MIN_SECRET_KEY_LENGTH = 32
+
+
+def production_problems(config):
+    """What stops `config` from serving the public, one sentence each (empty: fit for production).
+    `flask --app wsgi check-config` prints them; a production start refuses them."""
+    problems = []
+    key = config.get("SECRET_KEY") or ""
+    if not key:
+        problems.append("SECRET_KEY must be set in production (APP_ENV=production): "
+                        "python -c 'import secrets; print(secrets.token_hex(32))'")
+    elif len(key) < MIN_SECRET_KEY_LENGTH or len(set(key)) < 10 or key.lower() in WEAK_SECRET_KEYS:
+        problems.append(f"SECRET_KEY is weak: use at least {MIN_SECRET_KEY_LENGTH} random characters "
+                        "(python -c 'import secrets; print(secrets.token_hex(32))')")
+    if not config.get("SITE_URL_SET"):
+        problems.append("SITE_URL must be set in production (APP_ENV=production), e.g. https://ocop.example.vn")
+    if str(config.get("SQLALCHEMY_DATABASE_URI", "")).startswith("sqlite"):
+        problems.append("DATABASE_URL is SQLite: production needs PostgreSQL, "
+                        "e.g. postgresql+psycopg://ocop@127.0.0.1:5432/ocop")
+    if not config.get("REDIS_URL"):
+        problems.append("REDIS_URL must be set in production: rate limits, the shared cache and "
+                        "the job queue live in Redis, e.g. redis://127.0.0.1:6379/0")
+    if config.get("STRIPE_SECRET_KEY") and not config.get("STRIPE_WEBHOOK_SECRET"):
+        problems.append("STRIPE_SECRET_KEY is set without STRIPE_WEBHOOK_SECRET: paid orders would never "
+                        "be confirmed (Stripe dashboard → Webhooks → signing secret)")
+    return problems
+
+
+def production_settings():
+    """The settings this environment would give with APP_ENV=production (check-config)."""
+    load_dotenv(PROJECT_ROOT / ".env", override=False)
+    return _settings(production=True)
+
+
+def _settings(production):
     _timezone = env("TIMEZONE", "Asia/Ho_Chi_Minh", _time_zone)
     return {
         # Where the data lives. SQLite under instance/ by default; PostgreSQL in production,
         # e.g. postgresql+psycopg://user@host:5432/ocop
         "SQLALCHEMY_DATABASE_URI": env("DATABASE_URL", f"sqlite:///{INSTANCE_DIR / 'marketplace.sqlite3'}"
         ),
-        "SECRET_KEY": _secret_key(),
+        "SECRET_KEY": _secret_key(production),
         # Whoosh index folder (issue: search); always rebuildable from the database.
         "SEARCH_INDEX_DIR": env("SEARCH_INDEX_DIR", str(INSTANCE_DIR / "search-index")),
         # Search backend: "whoosh" (default; the local folder above, one per machine) or
@@ -84,6 +130,10 @@ def load_config():
         "SEARCH_BACKEND": env("SEARCH_BACKEND", "whoosh").lower(),
         # Seconds a save waits for the index writer before queueing its update for a retry.
         "SEARCH_WRITE_TIMEOUT": env("SEARCH_WRITE_TIMEOUT", 2, float),
+        # Whoosh on several machines: each writes its changes to the search_changes feed and
+        # applies the others' before searching, at most this often (seconds; 1 is right).
+        # 0, the default, is one machine: no feed.
+        "SEARCH_FEED_SECONDS": env("SEARCH_FEED_SECONDS", 0, float),
         # Uploaded and generated images (product photos, logos, certificate scans).
         "UPLOAD_DIR": env("UPLOAD_DIR", str(INSTANCE_DIR / "uploads")),
         # Stripe (card payments). Card payment is offered only when the secret key is set.
@@ -146,20 +196,22 @@ def load_config():
         # The site's public address, e.g. https://ocop.example.vn: every link in a mail and every
         # absolute URL handed to others (Stripe) starts with it, never with the request's Host
         # header. Required in production.
-        "SITE_URL": _site_url(production),
+        "SITE_URL": _site_url(),
+        "SITE_URL_SET": bool(env("SITE_URL", "")),
         # Host names the site answers to besides SITE_URL's, comma-separated (e.g. www.ocop.example.vn);
         # requests for any other Host answer 400. Development also trusts localhost and 127.0.0.1.
         "TRUSTED_HOSTS": env("TRUSTED_HOSTS", [] if production else ["localhost", "127.0.0.1"], _host_list),
         # Reverse proxies in front of the app (nginx: 1). Their X-Forwarded-For/-Proto are
         # trusted, so rate limits and the sign-in log see the visitor's address, not the proxy's.
         "TRUSTED_PROXIES": env("TRUSTED_PROXIES", 0, int),
+        # A bearer token that lets a Prometheus server read /metrics (besides the machines in
+        # front of the app when TRUSTED_PROXIES is set); /metrics answers 404 to everyone else.
+        "METRICS_TOKEN": env("METRICS_TOKEN", ""),
     }
 
 
-def _site_url(production):
-    site_url = env("SITE_URL", "" if production else "http://localhost:5000").rstrip("/")
-    if not site_url:
-        raise RuntimeError("SITE_URL must be set in production (APP_ENV=production), e.g. https://ocop.example.vn")
+def _site_url():
+    site_url = env("SITE_URL", "http://localhost:5000").rstrip("/")
     if urlsplit(site_url).scheme not in {"http", "https"} or not urlsplit(site_url).hostname:
         raise RuntimeError(f"SITE_URL must be an address such as https://ocop.example.vn, not {site_url!r}")
     return site_url

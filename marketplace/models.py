@@ -25,3 +25,4 @@ from marketplace.statemachine import StatusHistory  # noqa: F401
 from marketplace.bookings.models import BookableService, BookingDay  # noqa: F401
 from marketplace.traceability.models import Lot, LotRevision, LotScanDay, LotStep  # noqa: F401
 from marketplace.api.models import ApiKey  # noqa: F401
+from marketplace.search.models import SearchChange  # noqa: F401

@@ -13,10 +13,14 @@ def no_store(response):
     return response
 
 
-def json_error(status, code, message, fields=None):
+def json_error(status, code, message, fields=None, request_id=None):
     """THE shape of every JSON error (the API's, and pages asked for JSON):
-    `{"error": {"code": "not_found", "message": "…", "fields": {"title": ["…"]}}}`."""
-    return jsonify(error={"code": code, "message": str(message), "fields": fields or {}}), status
+    `{"error": {"code": "not_found", "message": "…", "fields": {"title": ["…"]}}}`; a server
+    error adds the `request_id` that names its log line."""
+    error = {"code": code, "message": str(message), "fields": fields or {}}
+    if request_id:
+        error["request_id"] = request_id
+    return jsonify(error=error), status
 
 
 def act(action, done=None, form=None):

@@ -3,10 +3,11 @@ no-store hook. It serves every domain and imports none (the home page is the sto
 import posixpath
 
 import sqlalchemy as sa
-from flask import Blueprint, abort, current_app, jsonify, render_template, request, send_from_directory
+from flask import Blueprint, abort, current_app, g, jsonify, render_template, request, send_from_directory
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 
+from marketplace.core import observe
 from marketplace.extensions import db
 from marketplace.views import json_error
 
@@ -18,11 +19,10 @@ MEDIA_MAX_AGE = 365 * 24 * 3600
 
 @bp.get("/healthz")
 def healthz():
+    """Alive (and its database answers); /readyz checks every part (marketplace/core/observe.py)."""
     try:
-        db.session.execute(sa.text("SELECT 1"))
-        database = "ok"
+        database = observe.database()
     except sa.exc.SQLAlchemyError:
-        db.session.rollback()
         database = "unavailable"
     status = 200 if database == "ok" else 503
     return jsonify(status="ok" if status == 200 else "degraded", database=database), status
@@ -66,9 +66,11 @@ def wants_json():
 
 
 def _error(status, title, message, code):
+    # On a server error the visitor can quote the request id that names its log line.
+    reference = g.get("request_id", "") if status >= 500 else ""
     if wants_json():
-        return json_error(status, code, message)
-    return render_template("core/error.html", status=status, title=title, message=message), status
+        return json_error(status, code, message, request_id=reference or None)
+    return render_template("core/error.html", status=status, title=title, message=message, reference=reference), status
 
 
 def register_error_pages(app):

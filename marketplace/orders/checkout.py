@@ -14,6 +14,7 @@ from sqlalchemy.orm import contains_eager, joinedload
 from marketplace import places, taxids, unitofwork
 from marketplace.bookings import services as bookings
 from marketplace.catalog import wholesale
+from marketplace.core import observe
 from marketplace.catalog.models import Product
 from marketplace.catalog.services import buyable_products
 from marketplace.distributors.authz import buys_wholesale
@@ -215,6 +216,7 @@ def place_order(delivery, lines, token, user=None, payment_method=PaymentMethod.
                              buys_wholesale(user))
         if order.status == Status.PLACED:  # card orders are announced once paid
             unitofwork.after_commit(lambda: announce_order(order))
+        unitofwork.after_commit(observe.order_placed)
         unitofwork.commit()
     except OrderRejected:
         unitofwork.rollback()

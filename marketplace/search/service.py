@@ -72,7 +72,27 @@ def writer(app=None):
 
 
 def backend():
-    return writer().backend
+    """The app's backend; with Whoosh, first brought up to date with the other machines'
+    committed changes (the feed, read at most once a second)."""
+    found = writer()
+    feed = _feed(current_app._get_current_object())
+    if feed is not None:
+        feed.catch_up(found)
+    return found.backend
+
+
+def _feed(app):
+    if not sync.feed_wanted(app):
+        return None
+    found = app.extensions.get("search_feed")
+    if found is None:
+        with _creating:
+            found = app.extensions.get("search_feed")
+            if found is None:
+                found = app.extensions["search_feed"] = sync.Feed(
+                    db.engine, app.config["SEARCH_INDEX_DIR"], sync.feed_origin(app),
+                    interval=app.config["SEARCH_FEED_SECONDS"])
+    return found
 
 
 def _read(method, *args, default):
@@ -324,7 +344,7 @@ def suggest(text, limit=8, locale="vi"):
 
 def reindex(progress=None):
     """Rebuild the whole index from the database (waits for the writer lock)."""
-    backend().rebuild(progress)
+    writer().backend.rebuild(progress)
     cache.bump(INDEX)
 
 
@@ -336,10 +356,16 @@ def status():
     return {kind: (indexed.get(kind, 0), expected[kind]) for kind in docs.KINDS}
 
 
+def readiness():
+    """What /readyz shows of the index (raises when it cannot be read): its product count."""
+    return {"backend": current_app.config.get("SEARCH_BACKEND", "whoosh"),
+            "products": backend().status().get("product", 0)}
+
+
 def clear_index():
     """Empty the index (tests empty the database between tests); the next search rebuilds it."""
     writer().wait(10)
-    backend().clear()
+    writer().backend.clear()
     cache.bump(INDEX)
 
 

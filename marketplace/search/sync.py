@@ -6,12 +6,22 @@ nor one that was rolled back. The writer re-reads the rows inside its lock, so t
 always carries the latest committed state. When the index is locked past the timeout (another
 process is writing or rebuilding), the change waits in memory and a background thread retries:
 no lock error ever reaches the shopper or the producer who saved.
+
+Several machines with Whoosh (one index folder each) keep in step through a change feed: the
+same hook writes what changed to `search_changes` inside the transaction, and each machine
+applies the rows the others wrote before it searches (`Feed.catch_up`, at most once every
+SEARCH_FEED_SECONDS, which turns the feed on). With SEARCH_BACKEND=postgres the index is in the
+database, shared, and no feed is written.
 """
 import logging
+import os
 import threading
 import time
+import uuid
 from dataclasses import dataclass, field
+from datetime import timedelta
 from itertools import chain
+from pathlib import Path
 
 import sqlalchemy as sa
 from flask import current_app, has_app_context
@@ -20,11 +30,18 @@ from marketplace import unitofwork
 from marketplace.catalog.models import OcopCategory, OcopCertificate, Product
 from marketplace.extensions import db
 from marketplace.producers.models import Cooperative
+from marketplace.search.models import SearchChange, _now
 
 log = logging.getLogger(__name__)
 
 SESSION_KEY = "search_changes"
+FED_KEY = "search_changes_fed"
 MAX_RETRY_DELAY = 30  # seconds
+FEED_KEEP = timedelta(days=1)  # a machine away longer rebuilds its index
+# A transaction may commit a little after a later one: rows this recent are read again (each
+# row is applied once, by id), so a late commit is not skipped by the position.
+FEED_LATE = timedelta(seconds=30)
+FEED_KINDS = (("product", "product_ids"), ("cooperative", "cooperative_ids"), ("category", "category_ids"))
 
 
 @dataclass
@@ -63,11 +80,48 @@ def changes_in(objects):
 
 
 def note(session, changes):
-    """Send `changes` to the index once the session's transaction commits."""
+    """Send `changes` to the index once the session's transaction commits (and, with Whoosh,
+    write them to the feed in this transaction, for the other machines' indexes)."""
     noted = session.info.setdefault(SESSION_KEY, Changes())
     noted.update(changes)
     if noted:
         unitofwork.after_commit(noted.send)  # the same bound method: registered once
+        _feed(session, changes)
+
+
+def feed_wanted(app):
+    """Several machines with Whoosh (SEARCH_FEED_SECONDS set); one machine, or the postgres
+    backend's one shared index, needs no feed."""
+    return app.config.get("SEARCH_BACKEND", "whoosh") == "whoosh" and app.config.get("SEARCH_FEED_SECONDS", 0) > 0
+
+
+def _feed(session, changes):
+    if not has_app_context() or not feed_wanted(current_app):
+        return
+    fed = session.info.setdefault(FED_KEY, set())
+    origin, now = feed_origin(current_app), _now()
+    rows = [{"kind": kind, "ref_id": ref_id, "origin": origin, "created_at": now}
+            for kind, attribute in FEED_KINDS for ref_id in sorted(getattr(changes, attribute))
+            if (kind, ref_id) not in fed]
+    if rows:
+        session.connection().execute(SearchChange.__table__.insert(), rows)
+        fed.update((row["kind"], row["ref_id"]) for row in rows)
+
+
+def feed_origin(app):
+    """The name of this machine's index folder in the feed (kept in the folder, made once)."""
+    found = app.extensions.get("search_feed_origin")
+    if found is None:
+        folder = Path(app.config["SEARCH_INDEX_DIR"])
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "feed-origin"
+        try:
+            with open(path, "x") as created:  # the first process of the machine names it
+                created.write(uuid.uuid4().hex)
+        except FileExistsError:
+            pass
+        found = app.extensions["search_feed_origin"] = path.read_text().strip()
+    return found
 
 
 def note_changed(product_ids=()):
@@ -87,6 +141,7 @@ def _transaction_ended(session):
     # The unit of work holds this transaction's changes (or forgot them on rollback); the
     # next transaction notes its own.
     session.info.pop(SESSION_KEY, None)
+    session.info.pop(FED_KEY, None)
 
 
 def listen(session):
@@ -170,3 +225,72 @@ class Writer:
     def wait(self, timeout=None):
         """Block until nothing is pending (tests, the CLI). True when idle."""
         return self._idle.wait(timeout)
+
+
+class Feed:
+    """Applies to this machine's Whoosh index what other machines committed (`search_changes`).
+
+    The position (the last row applied) is kept in the index folder, so a restarted process
+    goes on from there; rows are applied once each, by id, and old rows are purged."""
+
+    def __init__(self, engine, folder, origin, interval=1.0):
+        self.engine = engine
+        self.path = Path(folder) / "feed-position"
+        self.origin = origin
+        self.interval = interval
+        self._next = 0.0
+        self._next_purge = 0.0
+        self._applied = {}  # id -> when written, for the FEED_LATE window
+        self._lock = threading.Lock()
+
+    def catch_up(self, writer, force=False):
+        """Hand the other machines' new changes to `writer` (at most once per interval)."""
+        now = time.monotonic()
+        if not force and now < self._next:
+            return
+        if not self._lock.acquire(blocking=False):
+            return  # another thread of this process is catching up
+        try:
+            self._next = now + self.interval
+            changes = self._read()
+            if changes:
+                writer.submit(changes)
+            if now >= self._next_purge:
+                self._next_purge = now + 3600
+                with self.engine.begin() as connection:
+                    connection.execute(sa.delete(SearchChange).where(SearchChange.created_at < _now() - FEED_KEEP))
+        except sa.exc.SQLAlchemyError as error:  # database away: the next search tries again
+            log.warning("search feed unreadable (%r)", error)
+        finally:
+            self._lock.release()
+
+    def _read(self):
+        position, recent = self._position(), _now() - FEED_LATE
+        table = SearchChange.__table__
+        with self.engine.connect() as connection:
+            rows = connection.execute(
+                sa.select(table.c.id, table.c.kind, table.c.ref_id, table.c.origin, table.c.created_at)
+                .where(sa.or_(table.c.id > position, table.c.created_at >= recent)).order_by(table.c.id)
+            ).all()
+        changes = Changes()
+        for row in rows:
+            if row.id in self._applied or (row.id <= position and row.created_at < recent):
+                continue
+            self._applied[row.id] = row.created_at
+            if row.origin != self.origin:  # this machine's own commits reached its index already
+                getattr(changes, dict(FEED_KINDS)[row.kind]).add(row.ref_id)
+        self._applied = {key: at for key, at in self._applied.items() if at >= recent}
+        if rows and rows[-1].id > position:
+            self._save(rows[-1].id)
+        return changes
+
+    def _position(self):
+        try:
+            return int(self.path.read_text())
+        except (OSError, ValueError):
+            return 0  # a new folder: every row kept is applied
+
+    def _save(self, position):
+        temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.{threading.get_ident()}")
+        temporary.write_text(str(position))
+        os.replace(temporary, self.path)  # atomic: processes of the machine share the file

@@ -97,6 +97,9 @@ MATRIX = {
     # Public storefront, API and files.
     "catalog.home": [Case("GET", "/", PUBLIC)],
     "core.healthz": [Case("GET", "/healthz", PUBLIC)],
+    "core.readyz": [Case("GET", "/readyz", PUBLIC)],
+    # Only with METRICS_TOKEN or from a trusted proxy (tests/core/test_observe.py); not a page.
+    "core.metrics": [Case("GET", "/metrics", same_for_all(404))],
     "core.media": [Case("GET", "/media/products/missing-card.webp", same_for_all(404))],
     "static": [Case("GET", "/static/css/site.css", PUBLIC)],
     "catalog.product_list": [Case("GET", "/products", PUBLIC)],

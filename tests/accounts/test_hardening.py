@@ -99,8 +99,10 @@ def test_production_config_is_secure(monkeypatch):
     from marketplace.config import load_config
 
     monkeypatch.setenv("APP_ENV", "production")
-    monkeypatch.setenv("SECRET_KEY", "x" * 32)
+    monkeypatch.setenv("SECRET_KEY", "0f3a9c1e7b5d2f4a6c8e0b1d3f5a7c9e")
     monkeypatch.setenv("SITE_URL", "https://ocop.example.vn")  # required in production
+    monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg://ocop@127.0.0.1/ocop")
+    monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:6379/0")
     monkeypatch.delenv("SESSION_COOKIE_SECURE", raising=False)
     config = load_config()
     assert config["SESSION_COOKIE_SECURE"] and config["REMEMBER_COOKIE_SECURE"]

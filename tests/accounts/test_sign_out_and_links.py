@@ -69,7 +69,9 @@ def test_site_url_host_and_extra_hosts_are_trusted(app):
 
 def test_site_url_is_required_in_production(monkeypatch):
     monkeypatch.setenv("APP_ENV", "production")
-    monkeypatch.setenv("SECRET_KEY", "x" * 32)
+    monkeypatch.setenv("SECRET_KEY", "0f3a9c1e7b5d2f4a6c8e0b1d3f5a7c9e")
+    monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg://ocop@127.0.0.1/ocop")
+    monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:6379/0")
     monkeypatch.setenv("SITE_URL", "")
     with pytest.raises(RuntimeError, match="SITE_URL"):
         load_config()
