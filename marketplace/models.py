@@ -20,3 +20,4 @@ from marketplace.payments.models import LedgerEntry, Payment, PaymentEvent, Payo
 from marketplace.orders.models import Cart, CartLine, Order, OrderLine, ProductReview, Shipment, StatusChange  # noqa: F401
 from marketplace.statemachine import StatusHistory  # noqa: F401
 from marketplace.bookings.models import BookableService, BookingDay  # noqa: F401
+from marketplace.jobs.models import OutboxMessage  # noqa: F401
