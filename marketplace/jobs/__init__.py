@@ -7,7 +7,9 @@ queue "marketplace" (JOBS_REDIS_URL, REDIS_URL by default) and the worker
 (`flask --app wsgi jobs worker`) sends it once. Without Redis it is sent inline after the
 commit, as before. Domains register their tasks here; this package imports no domain.
 """
-from marketplace.jobs.outbox import defer, register_task  # noqa: F401  (what domains use)
+from marketplace.jobs.outbox import defer, task
+
+__all__ = ["defer", "init_app", "task"]  # what domains use
 
 
 def init_app(app):

@@ -19,7 +19,7 @@ class OutboxMessage(db.Model):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[str] = mapped_column(sa.String(64))
+    kind: Mapped[str] = mapped_column(sa.String(200))
     payload: Mapped[dict] = mapped_column(sa.JSON, default=dict)  # mail: to, subject, body; task: its arguments
     status: Mapped[str] = mapped_column(sa.String(16), default=PENDING)
     attempts: Mapped[int] = mapped_column(default=0)

@@ -33,35 +33,36 @@ from marketplace.jobs.models import FAILED, MAIL, PENDING, SENDING, SENT, Outbox
 
 log = logging.getLogger(__name__)
 
-TASKS = {}  # kind → function(**payload) that writes notices (and mails) in its transaction
+TASKS = {}  # kind (the function's dotted name) → function(**payload): notices and mails to write
 WROTE = "outbox_wrote"  # session.info: the open transaction has flushed changes
 GRACE_SECONDS = 60  # a row younger than this may still be on its way to the queue
 
 
-def register_task(kind, fn):
-    """Let `defer(kind, …)` run `fn(**params)` after the commit (in the worker with Redis)."""
-    if kind == MAIL:
-        raise ValueError("'mail' is not a task")
-    TASKS[kind] = fn
+def task(fn):
+    """Decorator: `fn(**params)` may be deferred (`defer(fn, …)`); it runs after the commit, in
+    the worker with Redis, and writes its notices and mails in its own transaction, once."""
+    TASKS[f"{fn.__module__}.{fn.__qualname__}"] = fn
+    return fn
 
 
 def write_mail(to, subject, body_text):
     """The hand-over of `marketplace.mail.send_mail`: a mail row, sent after the commit."""
-    _write(MAIL, {"to": to, "subject": str(subject), "body": body_text})
+    _write(MAIL, {"to": to, "subject": str(subject), "body": body_text}, alone_commits=True)
     return True
 
 
-def defer(kind, **params):
-    """Run the task `kind` with `params` (plain JSON values: ids, not objects) once the current
+def defer(fn, **params):
+    """Run the task `fn` with `params` (plain JSON values: ids, not objects) once the current
     transaction commits, once. The row is part of the transaction: a rollback forgets it."""
-    if kind not in TASKS:
-        raise ValueError(f"unknown outbox task {kind!r}: register it first")
-    _write(kind, params)
+    kind = f"{fn.__module__}.{fn.__qualname__}"
+    if TASKS.get(kind) is not fn:
+        raise ValueError(f"{kind} is not a task: decorate it with marketplace.jobs.task")
+    _write(kind, params, alone_commits=False)  # always the caller's transaction: the caller commits
 
 
-def _write(kind, payload):
+def _write(kind, payload, alone_commits):
     session = db.session()
-    alone = not (session.new or session.dirty or session.deleted or session.info.get(WROTE))
+    alone = alone_commits and not (session.new or session.dirty or session.deleted or session.info.get(WROTE))
     row = OutboxMessage(kind=kind, payload=payload, status=PENDING)
     session.add(row)
     session.flush()
@@ -118,7 +119,8 @@ def deliver(outbox_id, raise_errors=False):
         _give_back(outbox_id, token, error)
         if raise_errors:
             raise
-        log.exception("outbox %s (%s) failed", outbox_id, row.kind if row else "?")
+        log.exception("outbox %s (%s) could not be sent; `flask --app wsgi jobs sweep` retries it",
+                      outbox_id, row.kind)
         return False
     return True
 
@@ -180,12 +182,17 @@ def _flushed(session, flush_context):
     session.info[WROTE] = True
 
 
+def _executed(state):
+    if state.is_insert or state.is_update or state.is_delete:  # guarded UPDATEs write without a flush
+        state.session.info[WROTE] = True
+
+
 def _ended(session, transaction):
     if transaction.parent is None:
         session.info.pop(WROTE, None)
 
 
 def init_app(app):
-    for name, hook in (("after_flush", _flushed), ("after_transaction_end", _ended)):
+    for name, hook in (("after_flush", _flushed), ("do_orm_execute", _executed), ("after_transaction_end", _ended)):
         if not sa.event.contains(db.session, name, hook):
             sa.event.listen(db.session, name, hook)

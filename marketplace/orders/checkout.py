@@ -22,7 +22,7 @@ from marketplace.orders import limits
 from marketplace.orders.carts import MAX_QUANTITY, normalise_mobile, normalise_tax_code, product_names, shipping_fee
 from marketplace.orders.errors import OrderRejected
 from marketplace.orders.models import Order, OrderLine, PaymentMethod, Shipment, Status, StatusChange
-from marketplace.orders.notifications import announce_order
+from marketplace.orders.notifications import announce
 from marketplace.stock import services as stock
 
 
@@ -210,7 +210,7 @@ def place_order(delivery, lines, token, user=None, payment_method=PaymentMethod.
     try:
         order = _write_order(delivery, province, ward, requested, token, user, payment_method, language)
         if order.status == Status.PLACED:  # card orders are announced once paid
-            unitofwork.after_commit(lambda: announce_order(order))
+            announce(order)
         unitofwork.commit()
     except OrderRejected:
         unitofwork.rollback()

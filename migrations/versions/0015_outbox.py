@@ -20,7 +20,7 @@ def upgrade():
     op.create_table(
         'outbox_messages',
         sa.Column('id', sa.Integer(), nullable=False),
-        sa.Column('kind', sa.String(length=64), nullable=False),
+        sa.Column('kind', sa.String(length=200), nullable=False),
         sa.Column('payload', sa.JSON(), nullable=False),
         sa.Column('status', sa.String(length=16), nullable=False),
         sa.Column('attempts', sa.Integer(), nullable=False),

@@ -1,0 +1,40 @@
+"""A Redis database of the jobs tests' own (flushed before and after each test, never another)."""
+import os
+
+import pytest
+
+from tests.conftest import skip_or_fail
+
+REDIS_TEST_URL = os.environ.get("TEST_JOBS_REDIS_URL", "redis://127.0.0.1:6379/13")
+
+
+@pytest.fixture
+def redis_jobs(app, monkeypatch):
+    """The test app queues to Redis (db 13) instead of sending inline; yields the connection."""
+    import redis
+
+    connection = redis.Redis.from_url(REDIS_TEST_URL)
+    try:
+        connection.ping()
+    except redis.RedisError as error:
+        skip_or_fail(f"Redis unreachable at {REDIS_TEST_URL}: {error}")
+    connection.flushdb()
+    monkeypatch.setitem(app.config, "JOBS_REDIS_URL", REDIS_TEST_URL)
+    app.extensions.pop("jobs.redis", None)
+    yield connection
+    app.extensions.pop("jobs.redis", None)
+    connection.flushdb()
+    connection.close()
+
+
+@pytest.fixture
+def work(app, redis_jobs):
+    """Run the worker until the queue is empty (RQ's SimpleWorker in burst mode: no sleeping)."""
+    from marketplace.jobs.worker import make_worker
+
+    def run():
+        worker = make_worker(app)
+        worker.work(burst=True, with_scheduler=False)
+        return worker
+
+    return run
