@@ -51,3 +51,13 @@ def test_an_unsendable_mail_stays_pending_and_a_manual_sweep_sends_it(app, outbo
     assert len(outbox) == 1
     db.session.expire_all()
     assert rows()[0].status == SENT
+
+
+def test_the_worker_and_scheduler_need_redis_and_status_counts_the_rows(app, runner, outbox):
+    for command in ("worker", "scheduler"):
+        result = runner.invoke(args=["jobs", command])
+        assert result.exit_code == 1 and "Set REDIS_URL" in result.output
+    mail.send_mail("an@example.com", "Hello", "Body")
+    result = runner.invoke(args=["jobs", "status"])
+    assert result.exit_code == 0
+    assert "Outbox: sent 1" in result.output and "mail is sent inline" in result.output
