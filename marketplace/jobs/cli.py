@@ -37,9 +37,12 @@ def scheduler_command():
 @jobs_cli.command("sweep")
 def sweep_command():
     """Hand over outbox rows that never reached the queue or that a dead worker left claimed
-    (without Redis: send unsent rows now). The scheduler runs it every minute."""
+    (without Redis: send unsent rows now), and forget rows sent long ago. The scheduler runs it
+    every minute."""
     ids = outbox.sweep()
-    click.echo(f"Handed over {len(ids)} outbox row(s).")
+    removed = outbox.purge_sent()
+    click.echo(f"Handed over {len(ids)} outbox row(s); forgot {removed} sent more than "
+               f"{outbox.KEEP_SENT_DAYS} days ago.")
 
 
 @jobs_cli.command("status")

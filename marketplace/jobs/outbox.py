@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 TASKS = {}  # kind (the function's dotted name) → function(**payload): notices and mails to write
 WROTE = "outbox_wrote"  # session.info: the open transaction has flushed changes
 GRACE_SECONDS = 60  # a row younger than this may still be on its way to the queue
+KEEP_SENT_DAYS = 30  # sent rows are kept this long, to see what went out
 
 
 def task(fn):
@@ -170,6 +171,16 @@ def sweep(now=None, limit=500):
     for outbox_id in ids:
         dispatch(outbox_id)
     return ids
+
+
+def purge_sent(now=None):
+    """Forget rows sent more than KEEP_SENT_DAYS ago (the sweep does, daily enough); returns how
+    many. A replay of so old a job finds no row and sends nothing."""
+    now = now or clock.utcnow()
+    removed = db.session.execute(sa.delete(OutboxMessage).where(
+        OutboxMessage.status == SENT, OutboxMessage.sent_at < now - timedelta(days=KEEP_SENT_DAYS))).rowcount
+    unitofwork.commit()
+    return removed
 
 
 def counts():

@@ -1,4 +1,6 @@
 """The outbox without Redis (the embedded default): the same rows, sent inline after the commit."""
+from datetime import timedelta
+
 from marketplace import mail
 from marketplace.extensions import db
 from marketplace.jobs import outbox as jobs_outbox
@@ -61,3 +63,13 @@ def test_the_worker_and_scheduler_need_redis_and_status_counts_the_rows(app, run
     result = runner.invoke(args=["jobs", "status"])
     assert result.exit_code == 0
     assert "Outbox: sent 1" in result.output and "mail is sent inline" in result.output
+
+
+def test_sent_rows_are_forgotten_after_a_month_and_unsent_ones_never(app, outbox):
+    mail.send_mail("an@example.com", "Sent", "Body")
+    [sent] = rows()
+    db.session.add(OutboxMessage(kind="mail", payload={}, status=PENDING))
+    db.session.commit()
+    assert jobs_outbox.purge_sent(now=sent.sent_at + timedelta(days=29)) == 0
+    assert jobs_outbox.purge_sent(now=sent.sent_at + timedelta(days=31)) == 1
+    assert [r.status for r in rows()] == [PENDING]
