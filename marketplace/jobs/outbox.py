@@ -34,7 +34,7 @@ from marketplace.jobs.models import FAILED, MAIL, PENDING, SENDING, SENT, Outbox
 log = logging.getLogger(__name__)
 
 TASKS = {}  # kind (the function's dotted name) → function(**payload): notices and mails to write
-WROTE = "outbox_wrote"  # session.info: the open transaction has flushed changes
+WROTE = "outbox_wrote"  # session.info: the open transaction has written (a flush, or a guarded UPDATE)
 GRACE_SECONDS = 60  # a row younger than this may still be on its way to the queue
 KEEP_SENT_DAYS = 30  # sent rows are kept this long, to see what went out
 
