@@ -1,4 +1,4 @@
-"""The worker on Redis (RQ, db 13): each outbox row sent once, whatever is replayed, retried,
+"""The worker on Redis (RQ, db 10): each outbox row sent once, whatever is replayed, retried,
 lost on the way to the queue or left behind by a worker that died."""
 from datetime import timedelta
 
@@ -118,7 +118,7 @@ def test_a_worker_killed_after_the_smtp_hand_off_and_before_marking_sends_twice_
 
 
 def test_a_row_whose_queueing_failed_is_swept_to_the_queue_later(app, outbox, redis_jobs, work, monkeypatch):
-    monkeypatch.setitem(app.config, "JOBS_REDIS_URL", "redis://127.0.0.1:1/13")  # Redis down at commit
+    monkeypatch.setitem(app.config, "JOBS_REDIS_URL", "redis://127.0.0.1:1/10")  # Redis down at commit
     app.extensions.pop("jobs.redis", None)
     write_mail_with_a_change()
     db.session.commit()  # the request still succeeds
