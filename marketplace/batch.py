@@ -1,6 +1,7 @@
 """Periodic jobs (from the jobs scheduler, or by hand) that go through many rows (expiry
-reminders, digests, unpaid orders): each row in its own transaction, so that one bad row — a name that breaks a mail, a row another
-process changed — is rolled back, logged and counted, and never stops the others.
+reminders, digests, unpaid orders): each row in its own transaction, so that one bad row — a
+name that breaks a mail, a row another process changed — is rolled back, logged and counted,
+and never stops the others.
 
     batch = Batch("certificates remind")
     for certificate in expiring:
