@@ -45,6 +45,7 @@ from marketplace.catalog.models import OcopCategory, Product, ProductStatus  # n
 from marketplace.stock.models import StockChange  # noqa: E402
 from marketplace.extensions import db  # noqa: E402
 from marketplace.notices.models import Notice  # noqa: E402
+from marketplace.jobs.models import OutboxMessage  # noqa: E402
 from marketplace.orders import checkout, errors, notifications  # noqa: E402
 from marketplace.orders.models import Order, OrderLine, Shipment, StatusChange  # noqa: E402
 from marketplace.producers.models import ApprovalStatus, Cooperative, EntityKind  # noqa: E402
@@ -108,7 +109,7 @@ def order_specs(products, count, seed_value=6):
 
 def reset(products):
     """Forget every order and give the products their stock back (between runs)."""
-    for model in (StockChange, StatusChange, OrderLine, Shipment, Order, Notice):
+    for model in (StockChange, StatusChange, OrderLine, Shipment, Order, Notice, OutboxMessage):
         db.session.execute(sa.delete(model))
     for pid, _coop, stock in products:
         db.session.execute(sa.update(Product).where(Product.id == pid).values(stock=stock))

@@ -68,6 +68,9 @@ def configure_extensions(app):
     i18n.init_app(app)
     configure_accounts(app)
     configure_search(app)
+    from marketplace import jobs
+
+    jobs.init_app(app)  # mail and notices leave through the outbox: a worker on Redis, or inline
 
 
 def configure_static(app):
@@ -212,3 +215,7 @@ def configure_cli(app):
     from marketplace.orders.cli import orders_cli
 
     app.cli.add_command(orders_cli)
+
+    from marketplace.jobs.cli import jobs_cli
+
+    app.cli.add_command(jobs_cli)

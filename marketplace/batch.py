@@ -1,6 +1,7 @@
-"""Jobs for cron that go through many rows (expiry reminders, digests, unpaid orders): each
-row in its own transaction, so that one bad row — a name that breaks a mail, a row another
-process changed — is rolled back, logged and counted, and never stops the others.
+"""Periodic jobs (from the jobs scheduler, or by hand) that go through many rows (expiry
+reminders, digests, unpaid orders): each row in its own transaction, so that one bad row — a
+name that breaks a mail, a row another process changed — is rolled back, logged and counted,
+and never stops the others.
 
     batch = Batch("certificates remind")
     for certificate in expiring:
@@ -37,7 +38,7 @@ class Batch:
 
     def finish(self):
         """For the command, once every row was tried: name the failed rows and exit with
-        status 1 if there are any (cron then mails its owner)."""
+        status 1 if there are any (the job worker records the job as failed)."""
         if self.failed:
             click.echo(f"Failed: {len(self.failed)} ({', '.join(self.failed)}); see the log.", err=True)
             raise SystemExit(1)

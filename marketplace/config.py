@@ -169,6 +169,18 @@ def _settings(production):
         # Redis shared by every process: rate limits and the storefront's shared cache
         # (marketplace/cache.py); each process's memory when unset.
         "REDIS_URL": env("REDIS_URL", ""),
+        # The job queue's Redis (RQ, queue "marketplace"): REDIS_URL unless set. Empty: mail and
+        # notices are sent inline after the commit, and nothing needs a worker (`make run`).
+        "JOBS_REDIS_URL": env("JOBS_REDIS_URL", env("REDIS_URL", "")),
+        # Retries of a failed send, and the first wait, doubled at each retry (30, 60, 120 s…).
+        "JOBS_RETRIES": env("JOBS_RETRIES", 5, int),
+        "JOBS_RETRY_SECONDS": env("JOBS_RETRY_SECONDS", 30, int),
+        # A row claimed longer ago than this belongs to a worker that died: the sweep sends it
+        # again (longer than any send takes; SMTP's timeout is 20 s).
+        "JOBS_CLAIM_SECONDS": env("JOBS_CLAIM_SECONDS", 300, int),
+        # A queued row still unsent after this long is queued again (Redis lost it); longer
+        # than all the retries' waits together.
+        "JOBS_REQUEUE_SECONDS": env("JOBS_REQUEUE_SECONDS", 3600, int),
         # Interface languages; the first is the default.
         "LANGUAGES": ["vi", "en"],
         "BABEL_DEFAULT_LOCALE": "vi",

@@ -5,6 +5,10 @@ MAIL_USE_TLS for STARTTLS, MAIL_FROM). Without it (development, tests) every mai
 to MAIL_DIR as an .eml file and logged, so links can be followed by hand. Under TESTING the
 message is also appended to `app.extensions["mail_outbox"]` for assertions.
 
+`send_mail` does not send: the jobs package (marketplace/jobs) plugs in a hand-over that writes
+the mail as an outbox row in the caller's transaction, sent after the commit (by the RQ worker,
+or inline without Redis). `deliver` is what finally sends it.
+
 Callers render subject and body in the recipient's language (flask_babel.force_locale).
 Subjects carry names that people typed (products, cooperatives): headers are built here only,
 with line breaks and other control characters folded to spaces.
@@ -42,25 +46,43 @@ def outbox(app=None):
 
 
 def send_mail(to, subject, body_text):
-    """Send one plain-text mail; True when it was handed over (SMTP) or written (file).
+    """Send one plain-text mail once the caller's transaction commits; True when it was taken.
 
-    A failing SMTP server is logged, not raised: callers show the same message either way,
-    and a page must not fail because the mail server did.
+    Goes through the hand-over the jobs package registers (the transactional outbox); an app
+    without it sends at once.
     """
-    config = current_app.config
-    sender = config["MAIL_FROM"]
+    hand_over = current_app.extensions.get("mail.hand_over")
+    if hand_over is not None:
+        return hand_over(to, subject, body_text)
+    return deliver(compose(to, subject, body_text))
+
+
+def compose(to, subject, body_text, message_id=None):
+    """The message, headers folded to one line each. A fixed `message_id` (the outbox's) makes
+    a mail sent twice recognisable as the same mail."""
+    sender = current_app.config["MAIL_FROM"]
     message = EmailMessage()
     message["From"] = sender
     message["To"] = header_text(to)
     message["Subject"] = header_text(subject)
     message["Date"] = formatdate(usegmt=True)
+    domain = parseaddr(sender)[1].rpartition("@")[2] or "localhost"
     # An explicit domain: make_msgid() would otherwise look up the host name (slow DNS).
-    message["Message-ID"] = make_msgid(domain=parseaddr(sender)[1].rpartition("@")[2] or "localhost")
+    message["Message-ID"] = f"<{message_id}@{domain}>" if message_id else make_msgid(domain=domain)
     message.set_content(body_text)
+    return message
+
+
+def deliver(message, raise_errors=False):
+    """Hand the message to SMTP (MAIL_SERVER) or write it to MAIL_DIR; True when done.
+
+    A failing SMTP server is logged and answers False, or raises with `raise_errors` (the
+    worker, which retries)."""
+    config = current_app.config
     if current_app.testing:
         outbox().append(message)
     if config["MAIL_SERVER"]:
-        return _send_smtp(message, config)
+        return _send_smtp(message, config, raise_errors)
     return _write_file(message, Path(config["MAIL_DIR"]))
 
 
@@ -70,7 +92,7 @@ def header_text(value):
     return " ".join(_CONTROLS.sub(" ", str(value)).split())
 
 
-def _send_smtp(message, config):
+def _send_smtp(message, config, raise_errors=False):
     try:
         with smtplib.SMTP(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=20) as smtp:
             if config["MAIL_USE_TLS"]:
@@ -79,6 +101,8 @@ def _send_smtp(message, config):
                 smtp.login(config["MAIL_USERNAME"], config["MAIL_PASSWORD"])
             smtp.send_message(message)
     except (smtplib.SMTPException, OSError):
+        if raise_errors:
+            raise
         log.exception("Could not send mail %r to %s", message["Subject"], message["To"])
         return False
     return True

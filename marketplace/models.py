@@ -26,3 +26,4 @@ from marketplace.bookings.models import BookableService, BookingDay  # noqa: F40
 from marketplace.traceability.models import Lot, LotRevision, LotScanDay, LotStep  # noqa: F401
 from marketplace.api.models import ApiKey  # noqa: F401
 from marketplace.search.models import SearchChange  # noqa: F401
+from marketplace.jobs.models import OutboxMessage  # noqa: F401

@@ -1,8 +1,10 @@
 """One unit of work: commit, then run what must happen only if the commit succeeded.
 
 A service registers side effects with `after_commit(fn)` while it works (search sync, page-cache
-invalidation, mails and notices, calls to Stripe); the commit runs them, in order, once, right
-after it succeeds. A rollback forgets them. This is saleor's `transaction.on_commit`.
+invalidation, calls to Stripe); the commit runs them, in order, once, right after it succeeds.
+A rollback forgets them. This is saleor's `transaction.on_commit`. Mails and notices go one step
+further: they are outbox rows written in the transaction itself (`marketplace.jobs`), which an
+after-commit step hands to the job queue.
 
 Every commit of the session runs them, `commit()` here as well as a direct
 `db.session.commit()` (the session class in `extensions` calls `run_due`). Callbacks run outside

@@ -49,6 +49,8 @@ def make_test_app(**overrides):
         "CATALOGUE_CACHE_SECONDS": 0,
         "PASSWORD_HASH_PROFILE": "CHEAPEST",  # argon2 at full cost would slow every sign-in test
         "MAIL_DIR": str(_TMP / "mail"),
+        # Mail inline even where a test sets REDIS_URL for the cache; tests/jobs use their own Redis db.
+        "JOBS_REDIS_URL": "",
     }
     config.update(overrides)
     app = create_app(config)

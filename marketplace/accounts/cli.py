@@ -1,5 +1,5 @@
 """`flask --app wsgi create-admin --email …`: make the first admin (or promote an account).
-`flask --app wsgi accounts purge-sign-ins`: for cron, forget old sign-in attempts."""
+`flask --app wsgi accounts purge-sign-ins`: daily from the jobs scheduler (or by hand), forget old sign-in attempts."""
 import click
 from flask import current_app
 from flask.cli import AppGroup, with_appcontext

@@ -418,16 +418,16 @@ def confirm_email_change(user, token):
     old_email = user.email
     user.email = new_email
     user.email_confirmed_at = clock.utcnow()
+    mail_in_language(old_email, user.language, lambda: (  # an outbox row: sent only if the change commits
+        _("Your email address was changed"),
+        _("The email address of your OCOP Bến Tre marketplace account is now %(email)s. "
+          "If you did not do this, reply to this message at once.", email=new_email),
+    ))
     try:
         db.session.commit()
     except sa.exc.IntegrityError:
         db.session.rollback()
         raise AccountError(_("Another account uses that address now, so it cannot be yours.")) from None
-    mail_in_language(old_email, user.language, lambda: (
-        _("Your email address was changed"),
-        _("The email address of your OCOP Bến Tre marketplace account is now %(email)s. "
-          "If you did not do this, reply to this message at once.", email=new_email),
-    ))
 
 
 def delete_account(user, current_password):

@@ -25,7 +25,7 @@ from marketplace.orders import limits
 from marketplace.orders.carts import MAX_QUANTITY, normalise_mobile, product_names, shipping_fee
 from marketplace.orders.errors import OrderRejected
 from marketplace.orders.models import Order, OrderLine, PaymentMethod, Shipment, Status, StatusChange
-from marketplace.orders.notifications import announce_order
+from marketplace.orders.notifications import announce
 from marketplace.stock import services as stock
 
 
@@ -215,7 +215,7 @@ def place_order(delivery, lines, token, user=None, payment_method=PaymentMethod.
         order = _write_order(delivery, province, ward, requested, token, user, payment_method, language,
                              buys_wholesale(user))
         if order.status == Status.PLACED:  # card orders are announced once paid
-            unitofwork.after_commit(lambda: announce_order(order))
+            announce(order)
         unitofwork.after_commit(observe.order_placed)
         unitofwork.commit()
     except OrderRejected:

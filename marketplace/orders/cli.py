@@ -1,6 +1,7 @@
 """`flask --app wsgi orders release-unconfirmed`: cancel the parts of cash-on-delivery orders
 that their cooperative has not confirmed within COD_CONFIRM_HOURS and give their stock back.
-For cron (e.g. every hour); running it again does nothing twice. Mails link to SITE_URL."""
+Hourly from the jobs scheduler (marketplace/jobs/schedule.py), or by hand; running it again
+does nothing twice. Mails link to SITE_URL."""
 import click
 from flask import current_app
 from flask.cli import AppGroup

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 from sqlalchemy.orm import joinedload, selectinload
 
-from marketplace import unitofwork
+from marketplace import jobs, unitofwork
 from marketplace.bookings import services as bookings
 from marketplace.extensions import db
 from marketplace.orders import notifications, signals, tracking
@@ -113,7 +113,7 @@ def ship_shipment(shipment, actor, carrier, tracking_number=""):
     tracking_number = tracking.checked_tracking_number(carrier, tracking_number)
     with unitofwork.unit_of_work():
         shipment = _move_shipment(shipment.id, Status.SHIPPED, actor, carrier=carrier, tracking_number=tracking_number)
-        unitofwork.after_commit(lambda: notifications.shipment_shipped(shipment))
+        jobs.defer(notifications.shipment_shipped, shipment_id=shipment.id)
     return shipment
 
 
@@ -132,7 +132,7 @@ def cancel_shipment(shipment, actor, reason, expected=None):
         raise OrderError(_("Say why the order is cancelled; the buyer will read it."))
     with unitofwork.unit_of_work():
         shipment = _move_shipment(shipment.id, Status.CANCELLED, actor, reason, expected=expected)
-        unitofwork.after_commit(lambda: notifications.shipment_cancelled(shipment, reason))
+        jobs.defer(notifications.shipment_cancelled, shipment_id=shipment.id, reason=str(reason))
     return shipment
 
 
@@ -164,7 +164,7 @@ def cancel_order(order, actor, reason=""):
         _roll_up(order, actor, reason)
         signals.order_cancelled.send(order)
         if announced:
-            unitofwork.after_commit(lambda: notifications.order_cancelled(order, reason))
+            jobs.defer(notifications.order_cancelled, order_id=order.id, reason=str(reason))
     return order
 
 

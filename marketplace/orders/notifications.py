@@ -1,11 +1,12 @@
-"""What buyers and cooperatives are told about orders: mails and in-app notices. Called after
-the commit of the change they tell of (`unitofwork.after_commit`)."""
+"""What buyers and cooperatives are told about orders: mails and in-app notices. Each is an
+outbox task (`jobs.defer`, written in the transaction of the change it tells of), run once
+after that commit: by the job worker with Redis, inline without."""
 import sqlalchemy as sa
 from flask import render_template, url_for
 from flask_babel import force_locale, gettext as _, lazy_gettext as _l
 from sqlalchemy.orm import joinedload
 
-from marketplace import unitofwork
+from marketplace import jobs, unitofwork
 from marketplace.extensions import db
 from marketplace.mail import send_mail, site_url
 from marketplace.notices import services as notices
@@ -58,11 +59,17 @@ def mail_buyer(order, template, subject, **context):
         send_mail(order.email, str(subject(order)), body)
 
 
-def announce_order(order):
+def announce(order):
+    """In the transaction that places the order (cash on delivery) or records its payment
+    (cards): once it commits, the buyer and the cooperatives hear of it, once."""
+    jobs.defer(announce_order, order_id=order.id)
+
+
+@jobs.task
+def announce_order(order_id):
     """Mail the buyer the confirmation and tell each cooperative (notice and email) that an
-    order waits for it. Called once per order: for cash on delivery by place_order, right
-    after placing; for cards, once the payment arrived."""
-    order = _with_lines(order.id)
+    order waits for it."""
+    order = _with_lines(order_id)
     mail_buyer(order, "orders/email/placed.txt", lambda o: _("Your order %(number)s", number=o.number))
     staff = staff_of(s.cooperative_id for s in order.shipments)
     for shipment in order.shipments:
@@ -88,18 +95,24 @@ def _tell_buyer(order, shipment, kind, template, subject, **context):
         unitofwork.commit()
 
 
-def shipment_shipped(shipment):
+@jobs.task
+def shipment_shipped(shipment_id):
+    shipment = db.session.get(Shipment, shipment_id)
     _tell_buyer(shipment.order, shipment, "orders.shipped", "orders/email/shipped.txt",
                 lambda o: _("Order %(number)s is on its way", number=o.number))
 
 
-def shipment_cancelled(shipment, reason):
+@jobs.task
+def shipment_cancelled(shipment_id, reason):
+    shipment = db.session.get(Shipment, shipment_id)
     _tell_buyer(shipment.order, shipment, "orders.cancelled", "orders/email/cancelled.txt",
                 lambda o: _("Order %(number)s was cancelled", number=o.number), reason=reason)
 
 
-def order_cancelled(order, reason):
+@jobs.task
+def order_cancelled(order_id, reason):
     """The buyer cancelled: each cooperative hears of it (notice and email), once."""
+    order = _with_lines(order_id)
     staff = staff_of(s.cooperative_id for s in order.shipments)
     for shipment in order.shipments:
         notices.notify(

@@ -2,7 +2,7 @@
 
 A COD order takes its stock when it is placed, before anybody paid anything; a part (a
 shipment) that its cooperative has not confirmed within COD_CONFIRM_HOURS is cancelled, its
-stock released and the buyer told. For cron: `flask --app wsgi orders release-unconfirmed`.
+stock released and the buyer told. Hourly from the jobs scheduler: `flask --app wsgi orders release-unconfirmed`.
 Each part is its own transaction; running it again does nothing twice (a cancelled part is no
 longer "placed"), and a part confirmed at the same moment is left alone.
 """

@@ -10,7 +10,8 @@ payment state machine's conditional UPDATE; ledger postings are unique by postin
 
 The event handlers (session_paid, session_expired, payment_failed, and refunds'
 charge_refunded) work inside the caller's transaction and return an Outcome; what must wait
-for the commit (mails, notices, the page cache) they register with `unitofwork.after_commit`.
+for the commit they register with `unitofwork.after_commit` (the page cache), or defer as
+outbox tasks (`jobs.defer`: mails and notices, written with the change).
 """
 import logging
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ import sqlalchemy as sa
 from flask import current_app, url_for
 from flask_babel import force_locale, gettext as _, lazy_gettext as _l
 
-from marketplace import clock, unitofwork
+from marketplace import clock, jobs, unitofwork
 from marketplace.accounts.models import Role, User
 from marketplace.batch import Batch
 from marketplace.extensions import db
@@ -180,13 +181,13 @@ def record_payment(payment, **values):
     if released is not None:
         for shipment in released.shipments:
             ledger.credit_shipment(shipment, released.number)
-        unitofwork.after_commit(lambda: order_notifications.announce_order(released))
+        order_notifications.announce(released)
         return Outcome("paid", released.id)
     if not newly_paid:
         return Outcome("already_paid", payment.order_id)
     # Money arrived for an order that no longer waited for it (cancelled meanwhile, or paid by
     # another session): nothing moves, no stock comes back twice; an admin refunds it.
-    unitofwork.after_commit(lambda: _tell_admins_refund_due(payment.id))
+    jobs.defer(_tell_admins_refund_due, payment_id=payment.id)
     return Outcome("refund_due", payment.order_id)
 
 
@@ -243,7 +244,7 @@ def _cancel_unpaid(order):
     cancelled = fulfilment.cancel_unpaid_order(order, _unpaid_reason(order))
     if cancelled is None:
         return Outcome("ignored", order.id)  # paid or cancelled already: nothing to give back
-    unitofwork.after_commit(lambda: _mail_unpaid_cancelled(cancelled))
+    jobs.defer(_mail_unpaid_cancelled, order_id=cancelled.id)
     return Outcome("cancelled", order.id)
 
 
@@ -375,7 +376,9 @@ register_unpaid_rule(PaymentMethod.CARD, UnpaidRule("STRIPE_SESSION_MINUTES", _a
                                                     _l("The card payment was not completed in time.")))
 
 
-def _mail_unpaid_cancelled(order):
+@jobs.task
+def _mail_unpaid_cancelled(order_id):
+    order = db.session.get(Order, order_id)
     order_notifications.mail_buyer(order, "payments/email/unpaid_cancelled.txt",
                                    lambda o: _("Order %(number)s was cancelled", number=o.number))
 
@@ -384,6 +387,7 @@ def _admins():
     return db.session.scalars(sa.select(User).where(User.role == Role.ADMIN, User.deleted_at.is_(None))).all()
 
 
+@jobs.task
 def _tell_admins_refund_due(payment_id):
     payment = db.session.get(Payment, payment_id)
     order = payment.order

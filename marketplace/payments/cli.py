@@ -1,6 +1,6 @@
 """`flask --app wsgi payments release-expired`: cancel unpaid card orders whose time to pay ran
-out and give their stock back. For cron (e.g. every 10 minutes); running it again does nothing
-twice. Mails and notices link to SITE_URL."""
+out and give their stock back. Every 10 minutes from the jobs scheduler, or by hand; running it
+again does nothing twice. Mails and notices link to SITE_URL."""
 import click
 from flask import current_app
 from flask.cli import AppGroup

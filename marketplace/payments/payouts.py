@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from flask import url_for
 from flask_babel import gettext as _, lazy_gettext as _l
 
-from marketplace import clock, unitofwork
+from marketplace import clock, jobs, unitofwork
 from marketplace.errors import Refusal
 from marketplace.extensions import db
 from marketplace.i18n import price
@@ -54,7 +54,7 @@ def record_payout(cooperative, amount, bank_reference, paid_on, actor, note=""):
         db.session.add(payout)
         db.session.flush()
         ledger.debit_payout(payout)
-        unitofwork.after_commit(lambda: _tell_cooperative(cooperative, payout))
+        jobs.defer(_tell_cooperative, payout_id=payout.id)
         unitofwork.commit()
     except PayoutRefused:
         unitofwork.rollback()
@@ -65,8 +65,10 @@ def record_payout(cooperative, amount, bank_reference, paid_on, actor, note=""):
     return payout
 
 
-def _tell_cooperative(cooperative, payout):
-    staff = staff_of([cooperative.id])[cooperative.id]
+@jobs.task
+def _tell_cooperative(payout_id):
+    payout = db.session.get(Payout, payout_id)
+    staff = staff_of([payout.cooperative_id])[payout.cooperative_id]
     notices.notify(staff, "payments.payout", link=url_for("payments.ledger_page"),
                    params={"amount": format_vnd(payout.amount_vnd), "reference": payout.bank_reference}, email=True,
                    dedupe_key=f"payout:{payout.id}")

@@ -19,7 +19,7 @@ from flask import url_for
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import selectinload
 
-from marketplace import unitofwork
+from marketplace import jobs
 from marketplace.extensions import db
 from marketplace.money import format_vnd
 from marketplace.notices import services as notices
@@ -79,10 +79,11 @@ def refund_failed(stripe_refund):
         return Outcome("already_failed", order.id)
     ledger.reverse_refund(made.id, order.number)
     refund_id = made.id
-    unitofwork.after_commit(lambda: _tell_admins(refund_id, reason))
+    jobs.defer(_tell_admins, refund_id=refund_id, reason=str(reason))
     return Outcome("refund_failed", order.id)
 
 
+@jobs.task
 def _tell_admins(refund_id, reason):
     made = db.session.get(Refund, refund_id)
     order = db.session.get(Order, made.order_id)

@@ -9,7 +9,7 @@ from flask import url_for
 from flask_babel import gettext as _, lazy_gettext as _l
 from sqlalchemy.orm import selectinload
 
-from marketplace import unitofwork
+from marketplace import jobs, unitofwork
 from marketplace.accounts.models import User
 from marketplace.errors import Refusal
 from marketplace.extensions import db
@@ -293,7 +293,7 @@ def _apply_refund(made, order):
         in_full = money_of([order])[0].in_full
         actor = db.session.get(User, made.actor_id) if made.actor_id else None
         fulfilment.settle_refund(order, cancel_ids, restock_ids, actor, made.reason, in_full)
-    unitofwork.after_commit(lambda: _tell_buyer_refunded(order.id, made.id))
+    jobs.defer(_tell_buyer_refunded, order_id=order.id, refund_id=made.id)
 
 
 def charge_refunded(charge):
@@ -335,6 +335,7 @@ def _spread(money, amount):
     return parts
 
 
+@jobs.task
 def _tell_buyer_refunded(order_id, refund_id):
     order = db.session.get(Order, order_id)
     refund = db.session.get(Refund, refund_id)

@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from flask import url_for
 from flask_babel import lazy_gettext as _l
 
-from marketplace import clock, unitofwork
+from marketplace import clock, jobs, unitofwork
 from marketplace.errors import Refusal
 from marketplace.extensions import db
 from marketplace.money import format_vnd
@@ -155,18 +155,18 @@ def transfer_received(data):
                             status=MatchStatus.OPEN)
     db.session.add(match)
     db.session.flush()
-    match_id = match.id
-    unitofwork.after_commit(lambda: _tell_admins(match_id))
+    jobs.defer(_tell_admins, match_id=match.id)
     return card.Outcome("to_match", order.id)
 
 
+@jobs.task
 def _tell_admins(match_id):
     match = db.session.get(TransferToMatch, match_id)
     notices.notify(card._admins(), "payments.transfer_to_match", link=url_for("payments.admin_transfers"),
                    params={"number": match.order.number, "amount": format_vnd(match.amount_vnd),
                            "expected": format_vnd(match.expected_vnd)},
                    email=True, dedupe_key=f"transfer-to-match:{match.id}")
-    unitofwork.commit()
+    db.session.commit()
 
 
 # ---------------------------------------------------------------------------------------

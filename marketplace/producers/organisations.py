@@ -167,8 +167,7 @@ def review_organisation(organisation, approve, reason=""):
         raise OrganisationError(_("Say why it is rejected: the owner will read it."), "reason")
     organisation.status = ApprovalStatus.APPROVED if approve else ApprovalStatus.REJECTED
     organisation.rejection_reason = "" if approve else reason
-    db.session.commit()
-    for member in members(organisation):
+    for member in members(organisation):  # the mails are outbox rows, committed with the review
         user = member.user
         if approve:
             mail_in_language(user.email, user.language, lambda: (
@@ -183,6 +182,7 @@ def review_organisation(organisation, approve, reason=""):
                   "You can correct the registration and send it again from your account.",
                   name=organisation.name, reason=reason),
             ))
+    db.session.commit()
 
 
 def resubmit(organisation, correct):

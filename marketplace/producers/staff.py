@@ -57,12 +57,12 @@ def invite_staff(organisation, email, inviter):
         "This account cannot join: it already belongs to an organisation or has a council or admin role."
     ))
     add_member(user, organisation)
-    db.session.commit()
-    mail_in_language(user.email, user.language, lambda: (
+    mail_in_language(user.email, user.language, lambda: (  # an outbox row, committed with the change
         _("You joined %(name)s", name=name),
         _("%(inviter)s added you to the staff of %(name)s on the OCOP Bến Tre marketplace. "
           "Sign in to start: %(link)s", inviter=inviter.name, name=name, link=absolute_link("accounts.sign_in")),
     ))
+    db.session.commit()
     return InviteOutcome.LINKED
 
 
@@ -112,12 +112,12 @@ def remove_staff(member):
     organisation = organisation_of(user)
     db.session.delete(member)
     user.role = Role.CONSUMER
-    db.session.commit()
     mail_in_language(user.email, user.language, lambda: (
         _("You left %(name)s", name=organisation.name),
         _("You are no longer on the staff of %(name)s on the OCOP Bến Tre marketplace. "
           "Your account stays open.", name=organisation.name),
     ))
+    db.session.commit()
 
 
 @account_deleting.connect

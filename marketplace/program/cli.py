@@ -1,4 +1,5 @@
-"""`flask --app wsgi certificates remind`: the daily expiry reminders (for cron; idempotent)."""
+"""`flask --app wsgi certificates remind`: the daily expiry reminders (from the jobs scheduler,
+or by hand; idempotent)."""
 import click
 from flask.cli import AppGroup
 

@@ -1,6 +1,6 @@
 """`flask --app wsgi valuechain digest`: mail cooperatives the new requests that fit them.
 
-Meant for cron (e.g. daily at 07:00); running it twice mails nothing twice."""
+Daily at 07:00 from the jobs scheduler, or by hand; running it twice mails nothing twice."""
 import click
 from flask.cli import AppGroup
 

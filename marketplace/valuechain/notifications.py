@@ -1,10 +1,10 @@
 """Telling the right people: the kinds of notice the value chain sends, the staff who read
-them, and `tell`, which sends a notice once the change it reports is committed."""
+them, and `tell`, which sends a notice once the change it reports is committed (an outbox task)."""
 import sqlalchemy as sa
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 
-from marketplace import unitofwork
+from marketplace import jobs
 from marketplace.accounts.models import User
 from marketplace.distributors.models import DistributorMember
 from marketplace.extensions import db
@@ -60,20 +60,26 @@ def distributor_staff(distributor_id):
 
 def tell_cooperative(cooperative_id, kind, link, params, but=None):
     """Notify the cooperative's staff (except the user id `but`) once the change is committed."""
-    tell(lambda: staff_of([cooperative_id])[cooperative_id], kind, link, params, but)
+    tell(kind, link, params, cooperative_ids=[cooperative_id], but=but)
 
 
 def tell_distributor(distributor_id, kind, link, params, but=None):
     """Notify the company's staff (except the user id `but`) once the change is committed."""
-    tell(lambda: distributor_staff(distributor_id), kind, link, params, but)
+    tell(kind, link, params, distributor_id=distributor_id, but=but)
 
 
-def tell(recipients, kind, link, params, but=None, dedupe_key=None):
-    """After the commit, notify `recipients()`: nobody hears of a change that was rolled back
-    (a refusal, or the loser of two people acting at once). Pass ids and plain values, not
-    objects: the callback runs after the commit has expired them."""
-    def send():
-        notify([u for u in recipients() if u.id != but], kind, link=link, params=params, dedupe_key=dedupe_key)
-        unitofwork.commit()
+def tell(kind, link, params, cooperative_ids=(), distributor_id=None, but=None, dedupe_key=None):
+    """Within the change's transaction: once it commits, notify the staff of the cooperatives
+    and of the company (each person once, except the user id `but`). Nobody hears of a change
+    that was rolled back (a refusal, or the loser of two people acting at once). Pass ids and
+    plain values: it is an outbox task, run by the job worker."""
+    jobs.defer(send_notices, kind=kind, link=link, params=params, cooperative_ids=list(cooperative_ids),
+               distributor_id=distributor_id, but=but, dedupe_key=dedupe_key)
 
-    unitofwork.after_commit(send)
+
+@jobs.task
+def send_notices(kind, link, params, cooperative_ids, distributor_id, but, dedupe_key):
+    people = {u.id: u for users in staff_of(cooperative_ids).values() for u in users} if cooperative_ids else {}
+    if distributor_id is not None:
+        people.update((u.id, u) for u in distributor_staff(distributor_id))
+    notify([u for u in people.values() if u.id != but], kind, link=link, params=params, dedupe_key=dedupe_key)

@@ -27,7 +27,6 @@ from marketplace.valuechain.models import (
     Unit,
     ValueChainError,
 )
-from marketplace.producers.staff import staff_of
 from marketplace.valuechain.notifications import path, tell
 from marketplace.valuechain.statuses import REQUESTS, lock, move_request
 
@@ -199,14 +198,9 @@ def announce_matches(request, today=None):
         db.session.add(MatchNotification(request_id=request.id, cooperative_id=match.cooperative.id, score=match.score))
     db.session.flush()
     if new:
-        cooperative_ids = [m.cooperative.id for m in new]
-
-        def staff():  # each person once, even on the staff of two of them
-            return list({u.id: u for users in staff_of(cooperative_ids).values() for u in users}.values())
-
-        tell(staff, "valuechain.request_match", path("valuechain.request_detail", request_id=request.id),
+        tell("valuechain.request_match", path("valuechain.request_detail", request_id=request.id),
              {"title": request.title, "deadline": request.deadline.strftime("%d/%m/%Y")},
-             dedupe_key=f"sourcing-match:{request.id}")
+             cooperative_ids=[m.cooperative.id for m in new], dedupe_key=f"sourcing-match:{request.id}")
     return new
 
 

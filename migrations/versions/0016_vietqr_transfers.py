@@ -3,7 +3,7 @@ bank_transfers (the QR payload, account and memo of each payment link); transfer
 (transfers that did not pay their order exactly, for an admin to resolve)
 
 Revision ID: 0016
-Revises: 0014
+Revises: 0015
 Create Date: 2026-12-08 00:00:00
 
 """
@@ -13,7 +13,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '0016'
-down_revision = '0014'
+down_revision = '0015'
 branch_labels = None
 depends_on = None
 
