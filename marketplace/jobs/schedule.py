@@ -1,4 +1,4 @@
-"""The periodic jobs, run from one scheduler (RQ's CronScheduler) instead of five cron lines.
+"""The periodic jobs, run from one scheduler (RQ's CronScheduler) instead of cron lines.
 
 Times are cron expressions in UTC (Vietnam is UTC+7). Each job is the CLI command of the same
 name, enqueued to the "marketplace" queue for the worker. Several schedulers may run (two
@@ -16,6 +16,7 @@ SCHEDULE = (
     ("payments release-expired", "*/10 * * * *"),  # unpaid card orders past their time
     ("orders release-unconfirmed", "5 * * * *"),  # hourly: COD parts unconfirmed past COD_CONFIRM_HOURS
     ("accounts purge-sign-ins", "30 20 * * *"),  # 03:30: sign-in records past SIGN_IN_LOG_DAYS
+    ("certificates refresh-shown", "2 17 * * *"),  # 00:02: the certificate each product shows today
     ("jobs sweep", "* * * * *"),  # outbox rows that never reached the queue or were left claimed
 )
 TICK_KEY_SECONDS = 2 * 86400  # longer than the longest period
