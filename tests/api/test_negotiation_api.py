@@ -183,3 +183,18 @@ def test_another_companys_offers_and_orders_are_404(client, world):
     assert [o["id"] for o in listed] == [world.order.id]
     assert db.session.get(Offer, world.others_offer.id).revision == 1
     assert db.session.get(PurchaseOrder, world.others_order.id).deliveries[0].status == DeliveryStatus.SCHEDULED
+
+
+def test_the_purchase_order_list_costs_the_same_queries_however_many_orders(client, world, count_queries):
+    headers = bearer(world.read_token)
+
+    def queries():
+        with count_queries() as seen:
+            assert client.get("/api/v1/purchase-orders", headers=headers).status_code == 200
+        return len(seen)
+
+    queries()  # the first request of a key also records its use
+    one = queries()
+    for _ in range(3):
+        offers.request_samples(db.session.get(Offer, world.offer.id), None, 5, 0)
+    assert queries() == one
