@@ -198,3 +198,14 @@ def test_the_purchase_order_list_costs_the_same_queries_however_many_orders(clie
     for _ in range(3):
         offers.request_samples(db.session.get(Offer, world.offer.id), None, 5, 0)
     assert queries() == one
+
+
+def test_the_document_and_its_page_show_the_new_endpoints(client, world):
+    document = client.get("/api/v1/openapi.json").get_json()
+    listing = document["paths"]["/api/v1/purchase-orders"]["get"]
+    assert [(p["in"], p["name"]) for p in listing["parameters"]] == [("query", "page"), ("query", "per_page")]
+    assert "400" in listing["responses"]
+    assert document["paths"]["/api/v1/offers/{offer_id}/counter"]["post"]["x-scope"] == "sourcing"
+    html = client.get("/api/v1/docs?lang=en").get_data(as_text=True)
+    assert "Query parameters: <code>page</code> (integer, default 1)" in html
+    assert "POST /api/v1/purchase-orders/{order_id}/deliveries/{number}/receive" in html
