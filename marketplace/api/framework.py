@@ -15,7 +15,8 @@ schema when it takes one), then
         return offer
 
 It answers `response().dump(result)` with `status`; a `body=` schema's checked values come as
-`body`; a service's Refusal becomes a 422. The document (and so schemathesis) follow.
+`body`, a `query=` schema's (e.g. `PageQuerySchema`) as `query` (invalid ones are a 400); a
+service's Refusal becomes a 422. The document (and so schemathesis) follow.
 """
 import re
 from dataclasses import dataclass
@@ -60,7 +61,7 @@ class ErrorSchema(Schema):
 
 
 ERROR_DESCRIPTIONS = {
-    400: "The body is not a JSON object (or holds NUL bytes or invalid characters).",
+    400: "The body is not a JSON object (or holds NUL bytes or invalid characters), or a query parameter is invalid.",
     401: "No key, or an unknown or revoked key.",
     403: "The key lacks the scope, or its company is not approved.",
     404: "No such object, or another company's.",
@@ -81,6 +82,7 @@ class Operation:
     body: type | None
     response: type
     status: int
+    query: type | None = None
 
     @property
     def path(self):
@@ -159,6 +161,13 @@ def _load(schema_class):
         raise ApiError(422, "invalid", "Some values are invalid.", _flat(error.messages)) from None
 
 
+def _load_query(schema_class):
+    try:
+        return schema_class().load(request.args.to_dict())
+    except ValidationError as error:
+        raise ApiError(400, "bad_request", "Invalid query parameters.", _flat(error.messages)) from None
+
+
 def _answer(error):
     body, status = json_error(error.status, error.code, error.message, error.fields)
     return body, status, ({"WWW-Authenticate": "Bearer"} if status == 401 else {})
@@ -178,15 +187,18 @@ class Api:
         limiter.limit(lambda: current_app.config["RATELIMIT_API"])(blueprint)
         blueprint.register_error_handler(ApiError, _answer)
 
-    def operation(self, method, rule, *, scope, tag, summary, response, body=None, status=200, description=""):
+    def operation(self, method, rule, *, scope, tag, summary, response, body=None, query=None, status=200,
+                  description=""):
         def decorate(function):
             op = Operation(method, rule, function.__name__, scope, tag, summary,
-                           description or (function.__doc__ or "").strip(), body, response, status)
+                           description or (function.__doc__ or "").strip(), body, response, status, query)
             self.operations.append(op)
 
             @wraps(function)
             def view(**kwargs):
                 key = _authorised(scope)
+                if query is not None:
+                    kwargs["query"] = _load_query(query)
                 if body is not None:
                     kwargs["body"] = _load(body)
                 try:
@@ -216,8 +228,10 @@ class Api:
             errors = [401, 403, 429]
             if op.path_parameters:
                 errors.append(404)
+            if op.body is not None or op.query is not None:
+                errors.append(400)
             if op.body is not None:
-                errors += [400, 422]
+                errors.append(422)
             elif op.method != "GET":
                 errors.append(422)  # a rule refuses (e.g. closing a closed request)
             responses = {str(op.status): {"description": "OK",
@@ -232,7 +246,7 @@ class Api:
                     {"in": "path", "name": name, "required": True,
                      "schema": {"type": "integer", "minimum": 1, "maximum": MAX_ID}}
                     for name in op.path_parameters
-                ],
+                ] + ([{"in": "query", "schema": op.query}] if op.query is not None else []),
                 "x-scope": op.scope.value,
             }
             if op.description:

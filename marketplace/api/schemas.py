@@ -3,21 +3,27 @@ of a body (the services check the rules) and shape every answer; the OpenAPI doc
 generated from them (`api.framework`)."""
 from datetime import UTC
 
-from marshmallow import RAISE, Schema, fields
+from marshmallow import EXCLUDE, RAISE, Schema, fields
 from marshmallow.validate import Length, OneOf, Range
 
 from marketplace import clock
 from marketplace.valuechain.models import (
     Certification,
+    DeliveryStatus,
     DeliveryTerm,
     Frequency,
     OfferStatus,
     PartnershipStatus,
+    PurchaseOrderStatus,
     RequestStatus,
     Unit,
 )
 
 MAX_AMOUNT = 10**12  # quantities and prices, as the value chain's checks allow
+MAX_PER_PAGE = 100
+# Stored as [[from quantity, price], …]; answered as objects (fields.Method needs its document).
+TIERS_DOC = {"type": "array", "items": {"type": "object", "required": ["from_quantity", "unit_price"], "properties": {
+    "from_quantity": {"type": "integer"}, "unit_price": {"type": "integer"}}}}
 
 
 def _values(enum_class):
@@ -75,6 +81,65 @@ class AcceptOfferInputSchema(Schema):
 
     show_publicly = fields.Boolean(load_default=False, metadata={
         "description": "Consent to show the partnership on the public value chain (the producer consents on its own)."})
+    seen_revision = fields.Integer(load_default=None, allow_none=True, strict=True,
+                                   validate=Range(min=1, max=MAX_AMOUNT), metadata={
+        "description": "The offer's `revision` being accepted: refused if the producer moved meanwhile."})
+
+
+class PageQuerySchema(Schema):
+    class Meta:
+        unknown = EXCLUDE  # e.g. ?lang=en
+
+    page = fields.Integer(load_default=1, validate=Range(min=1, max=10**6))
+    per_page = fields.Integer(load_default=20, validate=Range(min=1, max=MAX_PER_PAGE))
+
+
+def _amount(low=1, **kwargs):
+    return fields.Integer(strict=True, validate=Range(min=low, max=MAX_AMOUNT), **kwargs)
+
+
+class PriceTierSchema(Schema):
+    class Meta:
+        unknown = RAISE
+        ordered = True
+
+    from_quantity = _amount(required=True, metadata={"description": "The tier applies from this quantity."})
+    unit_price = _amount(required=True, metadata={"description": "Whole đồng per unit."})
+
+
+class TermsInputSchema(Schema):
+    """A counter-offer: the full terms put forward, on the revision the buyer read."""
+
+    class Meta:
+        unknown = RAISE
+        ordered = True
+
+    seen_revision = fields.Integer(required=True, strict=True, validate=Range(min=1, max=MAX_AMOUNT), metadata={
+        "description": "The offer's `revision` the terms answer: refused if the producer moved meanwhile."})
+    unit_price = _amount(required=True, metadata={"description": "Whole đồng per unit of the request."})
+    quantity_per_period = _amount(required=True)
+    min_order_quantity = _amount(load_default=None, allow_none=True)
+    price_tiers = fields.List(fields.Nested(PriceTierSchema), load_default=list, metadata={
+        "description": "Quantity breaks: each from a larger quantity, at a lower price."})
+    delivery_term = fields.String(load_default=DeliveryTerm.WAREHOUSE.value, validate=OneOf(_values(DeliveryTerm)))
+    lead_time_days = _amount(low=0, required=True)
+    valid_until = fields.Date(required=True)
+    message = fields.String(load_default="", validate=Length(max=4000))
+
+
+class SamplesInputSchema(Schema):
+    class Meta:
+        unknown = RAISE
+
+    quantity = _amount(required=True, metadata={"description": "Fewer units than the offer's minimum order."})
+    unit_price = _amount(low=0, required=True, metadata={"description": "Whole đồng per unit; 0 if free."})
+
+
+class ReceiptInputSchema(Schema):
+    class Meta:
+        unknown = RAISE
+
+    quantity_received = _amount(low=0, required=True, metadata={"description": "0 if nothing came."})
 
 
 # --- answers ----------------------------------------------------------------------------------
@@ -148,14 +213,54 @@ class OfferSchema(Schema):
     cooperative = fields.Nested(CooperativeRefSchema)
     status = fields.String(metadata={"enum": _values(OfferStatus)})
     products = fields.List(fields.Nested(ProductRefSchema))
+    revision = fields.Integer(metadata={"description": "The number of the latest terms (see /revisions)."})
+    your_turn = fields.Method("_your_turn", metadata={
+        "type": "boolean", "description": "The producer's terms await your answer (else yours await theirs)."})
     unit_price = fields.Integer(metadata={"description": "Whole đồng per unit of the request."})
     quantity_per_period = fields.Integer()
+    min_order_quantity = fields.Integer(allow_none=True)
+    price_tiers = fields.Method("_tiers", metadata=TIERS_DOC)
+    delivery_term = fields.String(metadata={"enum": _values(DeliveryTerm)})
     lead_time_days = fields.Integer()
     valid_until = fields.Date()
     sample_available = fields.Boolean()
     message = fields.String()
     created_at = UtcDateTime()
     updated_at = UtcDateTime()
+
+    def _your_turn(self, offer):
+        return not offer.awaiting_cooperative
+
+    def _tiers(self, offer):
+        return tiers(offer.price_tiers)
+
+
+def tiers(pairs):
+    return [{"from_quantity": quantity, "unit_price": price} for quantity, price in pairs or []]
+
+
+class OfferRevisionSchema(Schema):
+    class Meta:
+        ordered = True
+
+    number = fields.Integer()
+    by_distributor = fields.Boolean(metadata={"description": "Put forward by you (else by the producer)."})
+    unit_price = fields.Integer()
+    quantity_per_period = fields.Integer()
+    min_order_quantity = fields.Integer(allow_none=True)
+    price_tiers = fields.Method("_tiers", metadata=TIERS_DOC)
+    delivery_term = fields.String(metadata={"enum": _values(DeliveryTerm)})
+    lead_time_days = fields.Integer()
+    valid_until = fields.Date()
+    message = fields.String()
+    created_at = UtcDateTime()
+
+    def _tiers(self, revision):
+        return tiers(revision.price_tiers)
+
+
+class OfferRevisionListSchema(Schema):
+    items = fields.List(fields.Nested(OfferRevisionSchema), metadata={"description": "Oldest first; read-only."})
 
 
 class OfferRowSchema(Schema):
@@ -203,3 +308,42 @@ class PartnershipSchema(Schema):
 
 class PartnershipListSchema(Schema):
     items = fields.List(fields.Nested(PartnershipSchema))
+
+
+class DeliverySchema(Schema):
+    class Meta:
+        ordered = True
+
+    number = fields.Integer()
+    due_on = fields.Date()
+    quantity = fields.Integer()
+    status = fields.String(metadata={"enum": _values(DeliveryStatus)})
+    shipped_at = UtcDateTime(allow_none=True)
+    received_on = fields.Date(allow_none=True)
+    quantity_received = fields.Integer(allow_none=True)
+
+
+class PurchaseOrderSchema(Schema):
+    class Meta:
+        ordered = True
+
+    id = fields.Integer()
+    title = fields.String()
+    status = fields.String(metadata={"enum": _values(PurchaseOrderStatus)})
+    is_sample = fields.Boolean(metadata={"description": "Samples asked for while negotiating an offer."})
+    cooperative = fields.Nested(CooperativeRefSchema)
+    partnership_id = fields.Integer(allow_none=True)
+    offer_id = fields.Integer(allow_none=True)
+    unit = fields.String(metadata={"enum": _values(Unit)})
+    unit_price = fields.Integer(metadata={"description": "Whole đồng per unit, as agreed."})
+    delivery_term = fields.String(metadata={"enum": _values(DeliveryTerm)})
+    total_quantity = fields.Integer()
+    created_at = UtcDateTime()
+    deliveries = fields.List(fields.Nested(DeliverySchema))
+
+
+class PurchaseOrderListSchema(Schema):
+    items = fields.List(fields.Nested(PurchaseOrderSchema))
+    page = fields.Integer()
+    per_page = fields.Integer()
+    total = fields.Integer()

@@ -13,30 +13,38 @@ from marketplace.api.models import Scope
 from marketplace.api.schemas import (
     AcceptOfferInputSchema,
     OfferListSchema,
+    OfferRevisionListSchema,
     OfferSchema,
     OfferThreadSchema,
+    PageQuerySchema,
     PartnershipListSchema,
     PartnershipSchema,
+    PurchaseOrderListSchema,
+    PurchaseOrderSchema,
+    ReceiptInputSchema,
+    SamplesInputSchema,
     SourcingRequestInputSchema,
     SourcingRequestListSchema,
     SourcingRequestSchema,
+    TermsInputSchema,
 )
 from marketplace.catalog.models import OcopCategory
 from marketplace.extensions import csrf, db
-from marketplace.valuechain import offers, partnerships, sourcing
+from marketplace.valuechain import offers, partnerships, purchasing, sourcing
 from marketplace.valuechain.models import Partnership, SourcingRequest, ValueChainError
 
 bp = Blueprint("distributor_api", __name__, url_prefix="/api/v1")
 csrf.exempt(bp)  # authenticated by a key in a header, never by the session cookie
 
 DESCRIPTION = """The OCOP marketplace's API for distributor companies: post and manage sourcing
-requests, read the offers producers make on them, accept or decline them, and read your
-partnerships.
+requests, read the offers producers make on them and their numbered revisions, counter, accept
+or decline them, ask for samples, read your partnerships and purchase orders and confirm
+deliveries received.
 
 **Keys.** Make a key on your company's account page (`/account/company/api-keys`) and send it
 as `Authorization: Bearer <key>`. It is shown once; only its hash is kept. A key has scopes:
-`read` (list and read) and `sourcing` (also create, change, publish, close requests and accept
-or decline offers). Each key has its own rate limit (requests a minute); past it the answer is
+`read` (list and read) and `sourcing` (also create, change, publish, close requests; counter,
+accept or decline offers, ask for samples; confirm deliveries received). Each key has its own rate limit (requests a minute); past it the answer is
 429 with `Retry-After`.
 
 **Errors** all have one shape: `{"error": {"code": "…", "message": "…", "fields": {"title":
@@ -75,6 +83,13 @@ def own_offer(key, offer_id):
     return offer
 
 
+def own_purchase_order(key, order_id):
+    order = purchasing.get_purchase_order(order_id)
+    if order is None or order.distributor_id != key.distributor_id:
+        raise not_found()
+    return order
+
+
 def _details(body):
     """The service's RequestDetails of a checked body (the category named by its code)."""
     values = dict(body)
@@ -84,13 +99,13 @@ def _details(body):
     return sourcing.RequestDetails(**values)
 
 
-def _renamed(call):
-    """`call()`; a refusal naming the service's `category_id` names the API's `category_code`."""
+def _renamed(call, names=(("category_id", "category_code"),)):
+    """`call()`; a refusal naming a service's field (e.g. `category_id`) names the API's
+    (`category_code`)."""
     try:
         return call()
     except ValueChainError as refusal:
-        if refusal.field == "category_id":
-            refusal.field = "category_code"
+        refusal.field = dict(names).get(refusal.field, refusal.field)
         raise
 
 
@@ -166,11 +181,42 @@ def get_offer(key, offer_id):
     return SimpleNamespace(offer=offer, messages=offers.thread(offer))
 
 
+@api.operation("GET", "/offers/<int:offer_id>/revisions", scope=Scope.READ, tag="Offers",
+               summary="The offer's numbered revisions, oldest first (read-only)", response=OfferRevisionListSchema,
+               description="Each set of terms either side put forward; the offer holds the latest.")
+def list_revisions(key, offer_id):
+    return {"items": offers.revisions(own_offer(key, offer_id))}
+
+
+@api.operation("POST", "/offers/<int:offer_id>/counter", scope=Scope.SOURCING, tag="Offers",
+               summary="Counter an offer with your terms (a new revision)", body=TermsInputSchema,
+               response=OfferSchema,
+               description="On your turn only, within the rounds allowed, on the revision you read "
+                           "(`seen_revision`); the producer then accepts or counters.")
+def counter_offer(key, offer_id, body):
+    offer = own_offer(key, offer_id)
+    values = dict(body)
+    seen = values.pop("seen_revision")
+    values["price_tiers"] = [[t["from_quantity"], t["unit_price"]] for t in values["price_tiers"]]
+    return offers.counter(offer, _actor(key), offers.Terms(**values), by_distributor=True, seen_revision=seen)
+
+
 @api.operation("POST", "/offers/<int:offer_id>/accept", scope=Scope.SOURCING, tag="Offers",
-               summary="Accept an offer: it becomes a partnership", body=AcceptOfferInputSchema,
-               response=PartnershipSchema, status=201)
+               summary="Accept an offer: it becomes a partnership and a purchase order", body=AcceptOfferInputSchema,
+               response=PartnershipSchema, status=201,
+               description="Only the producer's latest terms, before they expire.")
 def accept_offer(key, offer_id, body):
-    return offers.accept_offer(own_offer(key, offer_id), _actor(key), shown=body["show_publicly"])
+    return offers.accept_offer(own_offer(key, offer_id), _actor(key), shown=body["show_publicly"],
+                               seen_revision=body["seen_revision"])
+
+
+@api.operation("POST", "/offers/<int:offer_id>/samples", scope=Scope.SOURCING, tag="Offers",
+               summary="Ask for samples: a small purchase order at the price you state", body=SamplesInputSchema,
+               response=PurchaseOrderSchema, status=201)
+def request_samples(key, offer_id, body):
+    offer = own_offer(key, offer_id)
+    return _renamed(lambda: offers.request_samples(offer, _actor(key), body["quantity"], body["unit_price"]),
+                    (("sample_quantity", "quantity"), ("sample_price", "unit_price")))
 
 
 @api.operation("POST", "/offers/<int:offer_id>/decline", scope=Scope.SOURCING, tag="Offers",
@@ -194,6 +240,38 @@ def list_partnerships(key):
                summary="One of your partnerships", response=PartnershipSchema)
 def get_partnership(key, partnership_id):
     return own_partnership(key, partnership_id)
+
+
+# --- purchase orders --------------------------------------------------------------------------
+
+
+@api.operation("GET", "/purchase-orders", scope=Scope.READ, tag="Purchase orders", query=PageQuerySchema,
+               summary="Your company's purchase orders with their deliveries, newest first",
+               response=PurchaseOrderListSchema)
+def list_purchase_orders(key, query):
+    page, per_page = query["page"], query["per_page"]
+    return {"items": purchasing.purchase_orders_of(company=key.distributor, offset=(page - 1) * per_page,
+                                                   limit=per_page),
+            "page": page, "per_page": per_page, "total": purchasing.count_purchase_orders(company=key.distributor)}
+
+
+@api.operation("GET", "/purchase-orders/<int:order_id>", scope=Scope.READ, tag="Purchase orders",
+               summary="One of your purchase orders with its deliveries", response=PurchaseOrderSchema)
+def get_purchase_order(key, order_id):
+    return own_purchase_order(key, order_id)
+
+
+@api.operation("POST", "/purchase-orders/<int:order_id>/deliveries/<int:number>/receive", scope=Scope.SOURCING,
+               tag="Purchase orders", summary="Confirm a delivery received, with the quantity that came",
+               body=ReceiptInputSchema, response=PurchaseOrderSchema,
+               description="Deliveries are numbered from 1 within their order; the order completes with its last.")
+def receive_delivery(key, order_id, number, body):
+    order = own_purchase_order(key, order_id)
+    delivery = next((d for d in order.deliveries if d.number == number), None)
+    if delivery is None:
+        raise not_found()
+    purchasing.confirm_delivery(delivery, body["quantity_received"], _actor(key))
+    return order
 
 
 # --- the document -----------------------------------------------------------------------------

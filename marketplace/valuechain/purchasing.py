@@ -161,19 +161,27 @@ def confirm_delivery(delivery, quantity_received, user=None, today=None):
     unitofwork.commit()
 
 
-def purchase_orders_of(cooperative=None, company=None):
-    """The purchase orders of one cooperative or one company, newest first (2 queries)."""
+def _owned_by(query, cooperative, company):
+    if cooperative is not None:
+        return query.where(PurchaseOrder.cooperative_id == cooperative.id)
+    return query.where(PurchaseOrder.distributor_id == company.id)
+
+
+def purchase_orders_of(cooperative=None, company=None, offset=0, limit=None):
+    """The purchase orders of one cooperative or one company, newest first (2 queries); a
+    page of them with `offset` and `limit`."""
     query = (
         sa.select(PurchaseOrder)
         .options(joinedload(PurchaseOrder.distributor), joinedload(PurchaseOrder.cooperative),
                  selectinload(PurchaseOrder.deliveries))
         .order_by(PurchaseOrder.created_at.desc(), PurchaseOrder.id.desc())
+        .offset(offset).limit(limit)
     )
-    if cooperative is not None:
-        query = query.where(PurchaseOrder.cooperative_id == cooperative.id)
-    else:
-        query = query.where(PurchaseOrder.distributor_id == company.id)
-    return db.session.scalars(query).all()
+    return db.session.scalars(_owned_by(query, cooperative, company)).all()
+
+
+def count_purchase_orders(cooperative=None, company=None):
+    return db.session.scalar(_owned_by(sa.select(sa.func.count(PurchaseOrder.id)), cooperative, company))
 
 
 def get_purchase_order(order_id):

@@ -132,6 +132,14 @@ MATRIX = {
     "distributor_api.decline_offer": [Case("POST", "/api/v1/offers/{missing_id}/decline", same_for_all(401))],
     "distributor_api.list_partnerships": [Case("GET", "/api/v1/partnerships", same_for_all(401))],
     "distributor_api.get_partnership": [Case("GET", "/api/v1/partnerships/{missing_id}", same_for_all(401))],
+    "distributor_api.list_revisions": [Case("GET", "/api/v1/offers/{missing_id}/revisions", same_for_all(401))],
+    "distributor_api.counter_offer": [Case("POST", "/api/v1/offers/{missing_id}/counter", same_for_all(401))],
+    "distributor_api.request_samples": [Case("POST", "/api/v1/offers/{missing_id}/samples", same_for_all(401))],
+    "distributor_api.list_purchase_orders": [Case("GET", "/api/v1/purchase-orders", same_for_all(401))],
+    "distributor_api.get_purchase_order": [
+        Case("GET", "/api/v1/purchase-orders/{missing_id}", same_for_all(401))],
+    "distributor_api.receive_delivery": [
+        Case("POST", "/api/v1/purchase-orders/{missing_id}/deliveries/1/receive", same_for_all(401))],
     "api_keys.api_keys": [Case("GET", "/account/company/api-keys", only(DISTRIBUTOR))],
     "api_keys.create_api_key": [Case("POST", "/account/company/api-keys", only(DISTRIBUTOR))],
     "api_keys.revoke_api_key": [Case("POST", "/account/company/api-keys/{api_key_d}/revoke", only(DISTRIBUTOR))],

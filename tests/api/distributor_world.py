@@ -6,7 +6,9 @@ from marketplace import clock
 from marketplace.api import keys
 from marketplace.api.models import Scope
 from marketplace.extensions import db
-from marketplace.valuechain.models import RequestStatus
+from marketplace.valuechain import purchasing
+from marketplace.valuechain.models import DeliveryTerm, OfferRevision, RequestStatus
+from marketplace.valuechain.offers import REVISION_FIELDS
 from tests.factories import make_distributor, make_distributor_staff, make_product
 from tests.valuechain.helpers import make_offer, make_partnership, make_request
 
@@ -25,6 +27,8 @@ class World:
     others_request: object
     others_offer: object
     others_partnership: object
+    order: object
+    others_order: object
 
 
 def make_world():
@@ -43,9 +47,16 @@ def make_world():
     others_request = make_request(someone)
     others_offer = make_offer(others_request, make_product())
     others_partnership = make_partnership(someone, product)
+    for made in (offer, other_offer, others_offer):  # the producer's first terms, as submit_offer writes them
+        db.session.add(OfferRevision(offer_id=made.id, number=1, by_distributor=False,
+                                     **{name: getattr(made, name) for name in REVISION_FIELDS}))
+    order, others_order = (
+        purchasing.create_purchase_order(p, None, title="Kẹo dừa", delivery_term=DeliveryTerm.WAREHOUSE,
+                                         lead_time_days=7, starts_on=clock.today())
+        for p in (partnership, others_partnership))
     db.session.commit()
     return World(company, staff, read_token, sourcing_token, draft, open_request, offer, other_offer, partnership,
-                 others_request, others_offer, others_partnership)
+                 others_request, others_offer, others_partnership, order, others_order)
 
 
 def request_body(**fields):
