@@ -117,11 +117,15 @@ def _authorised(scope):
 
 
 def _key_rate():
-    return f"{current_key().rate_per_minute}/minute"
+    # Flask-Limiter reads the limit before asking `exempt_when`: a request without a key (the
+    # document, the docs page, a 401 to be) gets the address limit here and is exempt anyway.
+    key = current_key()
+    return f"{key.rate_per_minute}/minute" if key is not None else current_app.config["RATELIMIT_API"]
 
 
 def _key_id():
-    return f"api-key:{current_key().id}"
+    key = current_key()
+    return f"api-key:{key.id if key is not None else 'none'}"
 
 
 # --- bodies -----------------------------------------------------------------------------------

@@ -138,6 +138,17 @@ def test_each_key_has_its_own_rate_limit(app):
     assert [client.get("/api/v1/partnerships", headers=bearer(fast)).status_code for _ in range(5)] == [200] * 5
 
 
+def test_with_limits_on_requests_without_a_key_are_answered_not_failed(app):
+    """The per-key limit has no key to read: the document, the docs page and a request to be
+    refused with 401 must still be answered (the test app runs without limits by default)."""
+    limited = make_test_app(RATELIMIT_ENABLED=True, RATELIMIT_API="1000/minute")
+    client = limited.test_client()
+    assert client.get("/api/v1/openapi.json").status_code == 200
+    assert client.get("/api/v1/docs").status_code == 200
+    _error(client.get("/api/v1/partnerships"), 401, "unauthorized")
+    _error(client.get("/api/v1/partnerships", headers={"Authorization": "Bearer nonsense"}), 401, "unauthorized")
+
+
 # --- sourcing requests ------------------------------------------------------------------------
 
 
