@@ -458,16 +458,23 @@ def remove_certification(certification_id):
 STAFF = (Role.COOPERATIVE_STAFF, Role.DISTRIBUTOR_STAFF)
 
 
-def _offer_side(offer_id):
-    """The offer and whether the viewer is its buyer; 404 for anyone else (as if it did not exist)."""
-    offer = offers.get_offer(offer_id)
+def _buyer_side(cooperative_id, distributor_id):
+    """Whether the viewer is the buyer (True) or the seller (False) of what these two parties
+    share; 404 for anyone else (as if it did not exist)."""
     cooperative, company = current_cooperative(), current_distributor()
-    if offer is not None:
-        if cooperative is not None and offer.cooperative_id == cooperative.id:
-            return offer, False
-        if company is not None and offer.request.distributor_id == company.id:
-            return offer, True
+    if cooperative is not None and cooperative_id == cooperative.id:
+        return False
+    if company is not None and distributor_id == company.id:
+        return True
     abort(404)
+
+
+def _offer_side(offer_id):
+    """The offer and whether the viewer is its buyer."""
+    offer = offers.get_offer(offer_id)
+    if offer is None:
+        abort(404)
+    return offer, _buyer_side(offer.cooperative_id, offer.request.distributor_id)
 
 
 def _thread_page(offer, from_distributor, form=None, counter_form=None, sample_form=None, status=200):
@@ -561,15 +568,11 @@ def partnership_list():
 
 
 def _partnership_side(partnership_id):
-    """The partnership and whether the viewer is its distributor; 404 when neither side."""
+    """The partnership and whether the viewer is its distributor."""
     partnership = db.session.get(Partnership, partnership_id)
-    cooperative, company = current_cooperative(), current_distributor()
-    if partnership is not None:
-        if cooperative is not None and partnership.cooperative_id == cooperative.id:
-            return partnership, False
-        if company is not None and partnership.distributor_id == company.id:
-            return partnership, True
-    abort(404)
+    if partnership is None:
+        abort(404)
+    return partnership, _buyer_side(partnership.cooperative_id, partnership.distributor_id)
 
 
 def _partnership_action(action, done):
@@ -639,15 +642,11 @@ def purchase_order_list():
 
 
 def _purchase_order_side(order_id):
-    """The purchase order and whether the viewer is its buyer; 404 when neither side."""
+    """The purchase order and whether the viewer is its buyer."""
     order = purchasing.get_purchase_order(order_id)
-    cooperative, company = current_cooperative(), current_distributor()
-    if order is not None:
-        if cooperative is not None and order.cooperative_id == cooperative.id:
-            return order, False
-        if company is not None and order.distributor_id == company.id:
-            return order, True
-    abort(404)
+    if order is None:
+        abort(404)
+    return order, _buyer_side(order.cooperative_id, order.distributor_id)
 
 
 def _purchase_order_page(order, by_distributor, receive_forms=None, status=200):
